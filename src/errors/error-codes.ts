@@ -1,0 +1,21 @@
+/**
+ * Every stable error code, grouped by stage. Codes are STAGE_WHAT; once released a code is
+ * never renamed. The README lists them with their hints.
+ */
+export type ErrorCode =
+  // pipeline files
+  | 'PIPELINE_NOT_FOUND'
+  | 'PIPELINE_YAML_SYNTAX'
+  | 'PIPELINE_INVALID'
+  // reading exports
+  | 'INGEST_FILE_NOT_FOUND'
+  | 'INGEST_ENCODING_UNDETECTED'
+  | 'INGEST_MISSING_COLUMN'
+  | 'INGEST_EMPTY_FILE'
+  | 'INGEST_XLSX_UNREADABLE'
+  | 'INGEST_BAD_PERIOD'
+  // the store
+  | 'STORE_OPEN_FAILED'
+  | 'STORE_MIGRATION_FAILED'
+  // generator
+  | 'GENERATE_BAD_OPTIONS'

@@ -1,0 +1,58 @@
+import { type EventField, eventFields, type PersonField, personFields } from '../domain/canonical-field.js'
+import { type RecordKind, type Role, rolesOfKind } from '../domain/record-kind.js'
+
+/** A column key of a pipeline, understood: a row-level event field or one role's person field. */
+export type FieldKey =
+  | { readonly scope: 'event'; readonly field: EventField }
+  | { readonly scope: 'person'; readonly role: Role; readonly field: PersonField }
+
+export type FieldKeyProblem = { readonly problem: string; readonly allowed: readonly string[] }
+
+/**
+ * Parses `name`, `wife.name` or `event.date` for a source of the given kind. Single-person
+ * kinds write person fields bare; kinds with several roles must name the role.
+ */
+export function parseFieldKey(key: string, kind: RecordKind): FieldKey | FieldKeyProblem {
+  const roles = rolesOfKind[kind]
+  const allowed = allowedFieldKeys(kind)
+  const dot = key.indexOf('.')
+  if (dot < 0) {
+    if (roles.length > 1) {
+      return { problem: `kind ${kind} has several people per row: write the role, e.g. ${roles[0]}.${key}`, allowed }
+    }
+    if (!isPersonField(key)) return { problem: `unknown field "${key}"`, allowed }
+    return { scope: 'person', role: roles[0] as Role, field: key }
+  }
+  const head = key.slice(0, dot)
+  const field = key.slice(dot + 1)
+  if (head === 'event') {
+    if (!isEventField(field)) return { problem: `unknown event field "${field}"`, allowed }
+    return { scope: 'event', field }
+  }
+  if (!(roles as readonly string[]).includes(head) || roles.length === 1) {
+    return { problem: `kind ${kind} has no role "${head}"`, allowed }
+  }
+  if (!isPersonField(field)) return { problem: `unknown field "${field}"`, allowed }
+  return { scope: 'person', role: head as Role, field }
+}
+
+/** Every column key a source of this kind may use, for error messages. */
+export function allowedFieldKeys(kind: RecordKind): string[] {
+  const roles = rolesOfKind[kind]
+  const person = roles.length === 1 ? [...personFields] : roles.flatMap((r) => personFields.map((f) => `${r}.${f}`))
+  return [...person, ...eventFields.map((f) => `event.${f}`)]
+}
+
+/** The key as written for a parsed field, inverse of parseFieldKey. */
+export function formatFieldKey(key: FieldKey, kind: RecordKind): string {
+  if (key.scope === 'event') return `event.${key.field}`
+  return rolesOfKind[kind].length === 1 ? key.field : `${key.role}.${key.field}`
+}
+
+function isPersonField(s: string): s is PersonField {
+  return (personFields as readonly string[]).includes(s)
+}
+
+function isEventField(s: string): s is EventField {
+  return (eventFields as readonly string[]).includes(s)
+}

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml'
+import type { ZodError } from 'zod'
+import { type LocatedPipelineIssue, PipelineInvalidError, PipelineNotFoundError, PipelineYamlSyntaxError } from '../errors/pipeline-errors.js'
+import type { Pipeline } from './pipeline.js'
+import type { PipelineIssue } from './pipeline-issue.js'
+import { checkPipelineRules } from './pipeline-rules.js'
+import { PipelineSchema } from './pipeline-schema.js'
+import { resolvePipeline } from './resolve-pipeline.js'
+
+/**
+ * Reads, validates and resolves a pipeline file. Throws PipelineNotFoundError,
+ * PipelineYamlSyntaxError or PipelineInvalidError (which carries every issue, each located at
+ * file:line:column).
+ */
+export function loadPipeline(file: string): Pipeline {
+  const abs = path.resolve(file)
+  if (!existsSync(abs)) throw new PipelineNotFoundError(file)
+  return parsePipelineText(readFileSync(abs, 'utf8'), abs, file)
+}
+
+/**
+ * Validates pipeline text as if read from `file` (absolute, used to resolve relative paths);
+ * `shownAs` is how locations name the file.
+ */
+export function parsePipelineText(text: string, file: string, shownAs: string = file): Pipeline {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const firstError = doc.errors[0]
+  if (firstError) {
+    const pos = lineCounter.linePos(firstError.pos[0])
+    throw new PipelineYamlSyntaxError({ file: shownAs, line: pos.line, column: pos.col }, firstError.message.split('\n')[0] ?? '')
+  }
+  const locate = (issue: PipelineIssue): LocatedPipelineIssue => {
+    const offset = offsetOf(doc.contents as Node | null, issue.path, issue.atKey ?? false)
+    const pos = lineCounter.linePos(offset)
+    return { ...issue, where: { file: shownAs, line: pos.line, column: pos.col } }
+  }
+  const parsed = PipelineSchema.safeParse(doc.toJS())
+  if (!parsed.success) throw new PipelineInvalidError(shownAs, zodIssues(parsed.error).map(locate))
+  const ruleIssues = checkPipelineRules(parsed.data)
+  if (ruleIssues.length > 0) throw new PipelineInvalidError(shownAs, ruleIssues.map(locate))
+  return resolvePipeline(parsed.data, file)
+}
+
+function zodIssues(error: ZodError): PipelineIssue[] {
+  return error.issues.flatMap((i): PipelineIssue[] => {
+    const p = i.path as (string | number)[]
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: [...p, k], message: `unknown key "${k}"`, atKey: true }))
+    }
+    if (i.code === 'invalid_value') {
+      return [{ path: p, message: 'not an allowed value', allowed: i.values.map(String) }]
+    }
+    if (i.code === 'invalid_type' && i.message.includes('received undefined')) {
+      return [{ path: p, message: `missing required key (${i.expected} expected)` }]
+    }
+    return [{ path: p, message: i.message }]
+  })
+}
+
+/** Offset of the node at `keyPath` (or of its key), falling back to the deepest existing ancestor. */
+function offsetOf(root: Node | null, keyPath: readonly (string | number)[], atKey: boolean): number {
+  let node: unknown = root
+  let offset = rangeStart(root)
+  for (let n = 0; n < keyPath.length; n++) {
+    const step = keyPath[n]
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step))
+      if (!pair) break
+      const last = n === keyPath.length - 1
+      offset = last && atKey ? rangeStart(pair.key as Node) : rangeStart((pair.value ?? pair.key) as Node)
+      node = pair.value
+    } else if (node && typeof node === 'object' && 'items' in node && typeof step === 'number') {
+      const item = (node as { items: unknown[] }).items[step]
+      if (item === undefined) break
+      offset = rangeStart(item as Node)
+      node = item
+    } else {
+      break
+    }
+  }
+  return offset
+}
+
+function rangeStart(node: Node | null | undefined): number {
+  return node?.range?.[0] ?? 0
+}

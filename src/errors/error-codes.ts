@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INGEST_MISSING_COLUMN'
   | 'INGEST_EMPTY_FILE'
   | 'INGEST_XLSX_UNREADABLE'
+  | 'INGEST_SHEET_NOT_FOUND'
   | 'INGEST_BAD_PERIOD'
   // the store
   | 'STORE_OPEN_FAILED'

@@ -1,0 +1,24 @@
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import { loadPipeline } from '../../pipeline/load-pipeline.js'
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('Check a pipeline file: every problem is reported at once with file:line:column and the allowed values.')
+    .argument('<pipeline>', 'pipeline YAML file, e.g. pipelines/demo.yaml')
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ bidui validate pipelines/demo.yaml
+  pipelines/demo.yaml is valid: 8 sources, 12 communities (金水区 410105).`,
+    )
+    .action((file: string) => {
+      const p = loadPipeline(file)
+      const files = p.sources.reduce((n, s) => n + s.files.length, 0)
+      process.stdout.write(
+        `${pc.green('✓')} ${file} is valid: ${p.sources.length} sources (${files} files), ${p.jurisdiction.communities.length} communities (${p.jurisdiction.name} ${p.jurisdiction.county}).\n`,
+      )
+    })
+}

@@ -1,0 +1,50 @@
+import { Command } from 'commander'
+import pc from 'picocolors'
+import { BiduiError, formatLocation } from '../errors/bidui-error.js'
+import { registerGenerateCommand } from './commands/generate.js'
+import { registerIngestCommand } from './commands/ingest.js'
+import { registerValidateCommand } from './commands/validate.js'
+import { exitCodes } from './exit-codes.js'
+
+/** Builds the `bidui` program; exported so tests can drive it without a child process. */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('bidui')
+    .description(
+      'bidui (比对) reconciles Chinese population registries: it reads the monthly exports of the police,\n' +
+        'civil affairs and health agencies and the family-planning register, normalizes them, and keeps\n' +
+        'them in a local store for matching and discrepancy reports.',
+    )
+    .showHelpAfterError('(add --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+  registerValidateCommand(program)
+  registerIngestCommand(program)
+  registerGenerateCommand(program)
+  program.addHelpText(
+    'after',
+    `
+Typical month:
+  $ bidui validate pipelines/demo.yaml
+  $ bidui ingest pipelines/demo.yaml --period 2026-10
+
+Exit codes: 0 done · 1 check found differences · 2 a problem with the input (message says what and where) · 70 a bug in bidui.
+Personal data stays on this machine: the store (bidui.db) is created readable by its owner only.`,
+  )
+  return program
+}
+
+/** Prints a known error briefly (code, location, hint) and anything else as a bug, with its stack. */
+export function reportError(e: unknown): number {
+  if (e instanceof BiduiError) {
+    const where = e.where ? `${pc.dim(formatLocation(e.where))}\n` : ''
+    process.stderr.write(`${pc.red(`error ${e.code}`)}: ${e.message}\n${where}`)
+    if (e.hint) process.stderr.write(`${pc.yellow('how to fix')}: ${e.hint}\n`)
+    return exitCodes.knownError
+  }
+  process.stderr.write(
+    `${pc.red('internal error')}: this is a bug in bidui; please report it with the text below.\n${
+      e instanceof Error ? (e.stack ?? e.message) : String(e)
+    }\n`,
+  )
+  return exitCodes.bug
+}

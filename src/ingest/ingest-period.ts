@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Month } from '../domain/month.js'
+import { ExportFileNotFoundError } from '../errors/ingest-errors.js'
+import type { Pipeline, Source } from '../pipeline/pipeline.js'
+import type { Store } from '../store/open-store.js'
+import { insertRecords, toRecordRow } from '../store/records.repository.js'
+import { insertRejects } from '../store/rejects.repository.js'
+import { finishRun, startRun } from '../store/runs.repository.js'
+import {
+  deleteReplacedFiles,
+  findIngestedFile,
+  insertSourceFile,
+  updateSourceFileCounts,
+} from '../store/source-files.repository.js'
+import { mapHeaders } from './header-map.js'
+import { buildRowNormalizer } from './normalize-row.js'
+import { openTable } from './open-table.js'
+import type { Reject } from './reject.js'
+
+export interface IngestProgress {
+  readonly source: string
+  readonly file: string
+  readonly bytesDone: number
+  readonly bytesTotal: number
+  readonly rows: number
+}
+
+export interface IngestOptions {
+  readonly period: Month
+  readonly onProgress?: (p: IngestProgress) => void
+  /** Called when a file starts and ends, for the CLI's messages. */
+  readonly onFile?: (f: FileIngestResult | { source: string; path: string; status: 'started'; bytes: number }) => void
+  readonly now?: () => Date
+}
+
+export interface FileIngestResult {
+  readonly source: string
+  /** Relative to the pipeline file's folder (as written in the pipeline), so it does not depend on where bidui runs. */
+  readonly path: string
+  readonly status: 'ingested' | 'already-ingested'
+  readonly encoding: string
+  readonly rowsRead: number
+  readonly recordsStored: number
+  readonly rowsRejected: number
+  /** Earlier ingests of this path for the period with other content, now replaced. */
+  readonly replaced: number
+  readonly seconds: number
+  /** For already-ingested files: when that happened. */
+  readonly ingestedAt?: string
+}
+
+export interface IngestSummary {
+  readonly runId: number
+  readonly period: Month
+  readonly files: readonly FileIngestResult[]
+}
+
+/**
+ * Ingests every source file of the pipeline for a period. Each file is one transaction: a
+ * failure mid-file leaves the store as it was before that file. A file already ingested for
+ * this source and period (same content hash) is skipped; a changed file at the same path
+ * replaces the earlier one.
+ */
+export async function ingestPeriod(store: Store, pipeline: Pipeline, options: IngestOptions): Promise<IngestSummary> {
+  const now = options.now ?? (() => new Date())
+  const planned = pipeline.sources.flatMap((source) =>
+    source.files.map((pattern) => ({ source, file: pattern.replaceAll('{period}', options.period) })),
+  )
+  // Every file must be there before anything is stored: a half-ingested month is worse than none.
+  for (const p of planned) {
+    if (!existsSync(p.file)) throw new ExportFileNotFoundError(path.relative(process.cwd(), p.file), p.source.name)
+  }
+  const runId = await startRun(store.db, {
+    pipeline: pipeline.name,
+    county: pipeline.jurisdiction.county,
+    period: options.period,
+    command: 'ingest',
+    now: now(),
+  })
+  const files: FileIngestResult[] = []
+  try {
+    for (const p of planned) files.push(await ingestFile(store, pipeline, p.source, p.file, runId, options, now))
+  } catch (e) {
+    await finishRun(store.db, runId, 'failed', now())
+    throw e
+  }
+  await finishRun(store.db, runId, 'succeeded', now())
+  return { runId, period: options.period, files }
+}
+
+async function ingestFile(
+  store: Store,
+  pipeline: Pipeline,
+  source: Source,
+  file: string,
+  runId: number,
+  options: IngestOptions,
+  now: () => Date,
+): Promise<FileIngestResult> {
+  const started = performance.now()
+  const sha256 = await hashFile(file)
+  const key = {
+    pipeline: pipeline.name,
+    county: pipeline.jurisdiction.county,
+    period: options.period,
+    source: source.name,
+  }
+  const shownPath = path.relative(path.dirname(pipeline.file), file).split(path.sep).join('/')
+  const done = await findIngestedFile(store.db, { ...key, sha256 })
+  if (done) {
+    const result: FileIngestResult = {
+      source: source.name,
+      path: shownPath,
+      status: 'already-ingested',
+      encoding: done.encoding,
+      rowsRead: done.rows_read,
+      recordsStored: done.records_stored,
+      rowsRejected: done.rows_rejected,
+      replaced: 0,
+      seconds: (performance.now() - started) / 1000,
+      ingestedAt: done.ingested_at,
+    }
+    options.onFile?.(result)
+    return result
+  }
+
+  const table = await openTable(file, {
+    format: source.format ?? undefined,
+    encoding: source.encoding,
+    sheet: source.sheet ?? undefined,
+    onBytes: (bytesDone, bytesTotal) =>
+      options.onProgress?.({ source: source.name, file: shownPath, bytesDone, bytesTotal, rows: rowsRead }),
+  })
+  options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: table.bytes })
+  const indexOf = mapHeaders(
+    table.header,
+    source.columns.map((c) => ({ key: c.key, header: c.header, optional: c.optional })),
+  )
+  const normalizeRow = buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
+
+  let rowsRead = 0
+  let recordsStored = 0
+  let rowsRejected = 0
+  let replaced = 0
+  await store.db.transaction().execute(async (trx) => {
+    replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
+    const fileId = await insertSourceFile(trx, {
+      ...key,
+      run_id: runId,
+      agency: source.agency,
+      kind: source.kind,
+      path: shownPath,
+      sha256,
+      bytes: table.bytes,
+      encoding: table.header.encoding,
+      rows_read: 0,
+      records_stored: 0,
+      rows_rejected: 0,
+      ingested_at: now().toISOString(),
+    })
+    for await (const batch of table.batches) {
+      const records: unknown[][] = []
+      const rejects: Reject[] = []
+      for (const row of batch) {
+        rowsRead++
+        if ('problem' in row) {
+          const pr = row.problem
+          rejects.push({ line: row.line, column: pr.column ?? null, code: pr.code, reason: pr.reason, raw: pr.raw })
+          continue
+        }
+        const outcome = normalizeRow(row.cells, row.line)
+        if (!outcome.ok) {
+          rejects.push(outcome.reject)
+          continue
+        }
+        const raw = JSON.stringify(row.cells)
+        for (const r of outcome.records) records.push(toRecordRow(fileId, r, raw))
+      }
+      insertRecords(store, trx, records)
+      insertRejects(store, trx, fileId, rejects)
+      recordsStored += records.length
+      rowsRejected += rejects.length
+    }
+    await updateSourceFileCounts(trx, fileId, {
+      rows_read: rowsRead,
+      records_stored: recordsStored,
+      rows_rejected: rowsRejected,
+    })
+  })
+  const result: FileIngestResult = {
+    source: source.name,
+    path: shownPath,
+    status: 'ingested',
+    encoding: table.header.encoding,
+    rowsRead,
+    recordsStored,
+    rowsRejected,
+    replaced,
+    seconds: (performance.now() - started) / 1000,
+  }
+  options.onFile?.(result)
+  return result
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}

@@ -1,0 +1,268 @@
+import { type FileHandle, open } from 'node:fs/promises'
+import Papa from 'papaparse'
+import { EmptyFileError, EncodingUndetectedError, ExportFileNotFoundError } from '../errors/ingest-errors.js'
+import { detectEncoding, type TextEncodingName } from './detect-encoding.js'
+import {
+  defaultBatchSize,
+  type OpenedTable,
+  type OpenTableOptions,
+  type RowProblem,
+  type TableHeader,
+  type TableRow,
+} from './table-source.js'
+
+/** Bytes per read; papaparse is fed one decoded chunk at a time so memory stays flat. */
+const chunkBytes = 1 << 20
+/** Bytes sniffed for the encoding. */
+const sampleBytes = 64 * 1024
+/** Problem rows keep at most this much raw text: an unclosed quote can swallow the rest of a file. */
+const maxRawChars = 4096
+
+const decoderLabels: Record<TextEncodingName, string> = {
+  utf8: 'utf-8',
+  gb18030: 'gb18030',
+  utf16le: 'utf-16le',
+}
+
+const encodingNames: Record<TextEncodingName, string> = { utf8: 'UTF-8', gb18030: 'GB18030', utf16le: 'UTF-16LE' }
+
+/**
+ * Opens a CSV export for streaming: decodes it (sniffed or forced encoding), reads the header
+ * (the first non-empty line) and returns the data rows in batches. The file is never held in
+ * memory whole. Values are kept as text exactly as written: no typing, no trimming.
+ *
+ * Every row carries the physical line it starts on (a quoted cell holding a newline pushes later
+ * rows down). Blank lines are skipped but counted. Rows with the wrong number of cells, bytes
+ * that do not decode (U+FFFD), or broken quoting come back as problem rows; reading goes on.
+ *
+ * @throws ExportFileNotFoundError, EmptyFileError, EncodingUndetectedError (header not decodable)
+ */
+export async function readCsv(
+  file: string,
+  options: Pick<OpenTableOptions, 'encoding' | 'batchSize' | 'onBytes'> = {},
+): Promise<OpenedTable> {
+  const handle = await openExport(file)
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    await handle.close()
+  }
+  try {
+    const total = (await handle.stat()).size
+    const head = new Uint8Array(Math.min(sampleBytes, total))
+    await handle.read(head, 0, head.length, 0)
+    const wanted = options.encoding ?? 'auto'
+    const encoding = wanted === 'auto' ? detectEncoding(head) : wanted === 'gbk' ? 'gb18030' : 'utf8'
+    const decoder = new TextDecoder(decoderLabels[encoding])
+    const rows = new CsvRows(file, encoding, wanted === 'auto', options.batchSize ?? defaultBatchSize)
+    const buffer = new Uint8Array(Math.min(chunkBytes, Math.max(total, 1)))
+    let position = 0
+    let done = false
+
+    const pump = async () => {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+      position += bytesRead
+      done = bytesRead === 0
+      // stream: true keeps a character split across two reads pending instead of emitting U+FFFD
+      rows.feed(decoder.decode(buffer.subarray(0, bytesRead), { stream: !done }), done)
+      options.onBytes?.(position, total)
+    }
+
+    while (!rows.header && !done) await pump()
+    const header = rows.header
+    if (!header) throw new EmptyFileError(file)
+
+    async function* batches(): AsyncGenerator<readonly TableRow[]> {
+      try {
+        for (;;) {
+          yield* rows.takeReady()
+          if (done) break
+          await pump()
+        }
+        const rest = rows.takeRest()
+        if (rest.length > 0) yield rest
+      } finally {
+        await close()
+      }
+    }
+    return { header, batches: batches(), bytes: total, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+async function openExport(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, 'r')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ExportFileNotFoundError(file, { cause: error })
+    throw error
+  }
+}
+
+/**
+ * Turns decoded text, chunk by chunk, into header + rows. Papaparse's own Parser is driven
+ * directly (as its ChunkStreamer does) so that each row's character span is known: the span
+ * gives the raw text for problem rows and the line breaks for physical line numbers.
+ */
+class CsvRows {
+  header: TableHeader | undefined
+  private parser: Papa.Parser | undefined
+  private width = 0
+  private breakChar = '\n'
+  /** Text of the row cut off at the end of the previous chunk. */
+  private partial = ''
+  /** Physical line at the start of `partial` / the next row. */
+  private line = 1
+  // per-chunk state, read by the step callback
+  private input = ''
+  private rowStart = 0
+  private nextBreak = -1
+  private hasReplacement = false
+  private batch: TableRow[] = []
+  private ready: TableRow[][] = []
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: TextEncodingName,
+    private readonly sniffed: boolean,
+    private readonly batchSize: number,
+  ) {}
+
+  feed(text: string, last: boolean): void {
+    const input = this.partial + text
+    if (!this.parser) {
+      // Delimiter and line break are guessed from the first line, so wait until it is complete
+      // from the first non-blank line
+      const lead = input.length - input.replace(/^[\r\n]+/, '').length
+      const found = input.slice(lead).search(/[\r\n]/)
+      if (found === -1 && !last) {
+        this.partial = input
+        return
+      }
+      this.parser = this.createParser(input, lead, found === -1 ? -1 : lead + found)
+    }
+    this.input = input
+    this.rowStart = 0
+    this.nextBreak = -1
+    this.hasReplacement = input.includes('\uFFFD')
+    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>
+    this.partial = last ? '' : input.slice(result.meta.cursor)
+  }
+
+  *takeReady(): Generator<readonly TableRow[]> {
+    while (this.ready.length > 0) yield this.ready.shift()!
+  }
+
+  takeRest(): readonly TableRow[] {
+    const rest = this.batch
+    this.batch = []
+    return rest
+  }
+
+  private createParser(input: string, lead: number, firstBreak: number): Papa.Parser {
+    const firstLine = firstBreak === -1 ? input.slice(lead) : input.slice(lead, firstBreak)
+    const newline = firstBreak === -1 || input[firstBreak] === '\n' ? '\n' : input[firstBreak + 1] === '\n' ? '\r\n' : '\r'
+    // Physical lines are counted by this character; a CRLF counts once through its LF
+    this.breakChar = newline === '\r' ? '\r' : '\n'
+    return new Papa.Parser({
+      delimiter: guessDelimiter(firstLine),
+      newline,
+      quoteChar: '"',
+      step: (result: Papa.ParseStepResult<string[]>) => this.onRow(result),
+    })
+  }
+
+  private onRow(result: Papa.ParseStepResult<string[]>): void {
+    const input = this.input
+    const start = this.rowStart
+    const end = result.meta.cursor
+    this.rowStart = end
+    const line = this.line
+    this.line += this.countBreaks(start, end)
+    const cells = (result.data as unknown as string[][])[0]
+    if (!cells || isBlank(cells)) return
+
+    if (!this.header) {
+      const headers = cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h))
+      if (headers.some((h) => h.includes('\uFFFD') || h.includes('\u0000'))) {
+        const tried = this.sniffed && this.encoding === 'gb18030' ? ['UTF-8', 'GB18030'] : [encodingNames[this.encoding]]
+        throw new EncodingUndetectedError(this.file, tried)
+      }
+      this.header = { file: this.file, headers, line, encoding: this.encoding }
+      this.width = headers.length
+      return
+    }
+
+    const problem = this.findProblem(cells, result.errors, input, start, end)
+    this.batch.push(problem ? { line, problem } : { line, cells })
+    if (this.batch.length >= this.batchSize) {
+      this.ready.push(this.batch)
+      this.batch = []
+    }
+  }
+
+  private findProblem(
+    cells: string[],
+    errors: readonly Papa.ParseError[],
+    input: string,
+    start: number,
+    end: number,
+  ): RowProblem | undefined {
+    const [error] = errors
+    if (error) return { code: 'ROW_PARSE', reason: error.message, raw: rawText(input, start, end) }
+    if (cells.length !== this.width) {
+      const reason = `expected ${this.width} cells, found ${cells.length}`
+      return { code: 'ROW_FIELD_COUNT', reason, raw: rawText(input, start, end) }
+    }
+    if (this.hasReplacement) {
+      const i = cells.findIndex((c) => c.includes('\uFFFD'))
+      if (i !== -1) {
+        const column = this.header?.headers[i] ?? `#${i + 1}`
+        const reason = `column "${column}" holds bytes that are not valid ${encodingNames[this.encoding]}`
+        return { code: 'ROW_UNREADABLE_BYTES', reason, raw: rawText(input, start, end), column }
+      }
+    }
+    return undefined
+  }
+
+  /** Line breaks in input[start, end): the row's own terminator plus any inside quoted cells. */
+  private countBreaks(start: number, end: number): number {
+    let at = this.nextBreak
+    if (at !== Number.POSITIVE_INFINITY && at < start) at = this.input.indexOf(this.breakChar, start)
+    let count = 0
+    while (at !== -1 && at < end) {
+      count++
+      at = this.input.indexOf(this.breakChar, at + 1)
+    }
+    // Remember the next break so each character is scanned once per chunk
+    this.nextBreak = at === -1 ? Number.POSITIVE_INFINITY : at
+    return count
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== '') return false
+  return true
+}
+
+function rawText(input: string, start: number, end: number): string {
+  const raw = input.slice(start, end).replace(/(?:\r\n|\r|\n)$/, '')
+  return raw.length > maxRawChars ? `${raw.slice(0, maxRawChars)}…` : raw
+}
+
+/** The most frequent of the usual separators in the header line; comma when none appears. */
+function guessDelimiter(firstLine: string): string {
+  let best = ','
+  let bestCount = 0
+  for (const d of [',', '\t', ';', '|']) {
+    const count = firstLine.split(d).length - 1
+    if (count > bestCount) {
+      best = d
+      bestCount = count
+    }
+  }
+  return best
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { StoreOpenError } from '../../src/errors/store-errors.js'
+import { openStore, type Store } from '../../src/store/open-store.js'
+
+const dirs: string[] = []
+const stores: Store[] = []
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'bidui-store-'))
+  dirs.push(d)
+  return d
+}
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close()
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+describe('opening the store', () => {
+  it('creates a new store file readable by its owner only', async () => {
+    const file = path.join(tempDir(), 'new.db')
+    stores.push(await openStore(file))
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it('migrates once and reopens an existing store without migrating again', async () => {
+    const file = path.join(tempDir(), 'twice.db')
+    const first = await openStore(file)
+    await first.db.insertInto('run').values({ pipeline: 'p', county: '410105', period: '2026-10', command: 'ingest', started_at: 'x', finished_at: null, status: 'running' }).execute()
+    await first.close()
+    const second = await openStore(file)
+    stores.push(second)
+    const runs = await second.db.selectFrom('run').selectAll().execute()
+    expect(runs).toHaveLength(1)
+  })
+
+  it('rolls bulk inserts back with the transaction that holds them', async () => {
+    const store = await openStore(':memory:')
+    stores.push(store)
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        store.insertRows(trx, 'run', ['pipeline', 'county', 'period', 'command', 'started_at', 'status'], [
+          ['p', '410105', '2026-10', 'ingest', 'x', 'running'],
+          ['p', '410105', '2026-11', 'ingest', 'x', 'running'],
+        ])
+        expect(await trx.selectFrom('run').selectAll().execute()).toHaveLength(2)
+        throw new Error('fail mid-file')
+      }),
+    ).rejects.toThrow('fail mid-file')
+    expect(await store.db.selectFrom('run').selectAll().execute()).toHaveLength(0)
+  })
+
+  it('refuses a folder that does not exist, saying how to fix it', async () => {
+    const err = await openStore(path.join(tempDir(), 'no', 'such', 'dir', 'x.db')).catch((e) => e)
+    expect(err).toBeInstanceOf(StoreOpenError)
+    expect(err.code).toBe('STORE_OPEN_FAILED')
+    expect(err.hint).toMatch(/folder exists/)
+  })
+})

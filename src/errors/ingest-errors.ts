@@ -3,9 +3,12 @@ import { BiduiError } from './bidui-error.js'
 /** An export file named in the pipeline does not exist. */
 export class ExportFileNotFoundError extends BiduiError {
   readonly code = 'INGEST_FILE_NOT_FOUND'
-  constructor(file: string, options?: ErrorOptions) {
+  /** @param source the pipeline source the file belongs to, when known */
+  constructor(file: string, source?: string, options?: ErrorOptions) {
     super(
-      `Export file not found: ${file}.`,
+      source === undefined
+        ? `Export file not found: ${file}.`
+        : `Export file for source ${source} not found: ${file}.`,
       'Check the file path in the pipeline file, and that the export was copied to this machine.',
       { file },
       options,
@@ -54,7 +57,8 @@ export class MissingColumnError extends BiduiError {
     const [only] = missing
     const message =
       missing.length === 1 && only
-        ? `Column "${only.header}" (for field ${only.field}) not found in ${file} line ${line}. ${foundText}` +
+        ? `Column "${only.header}" (for field ${only.field}) not found in ${file} line ${line}. ` +
+          foundText +
           (only.closest === undefined ? '' : ` Closest: "${only.closest}".`)
         : `${missing.length} required columns not found in ${file} line ${line}: ` +
           missing
@@ -107,8 +111,10 @@ export class SheetNotFoundError extends BiduiError {
   constructor(file: string, sheet: string | number, available: readonly string[]) {
     const wanted = typeof sheet === 'number' ? `number ${sheet}` : `"${sheet}"`
     super(
-      `Worksheet ${wanted} not found in ${file}. Sheets: ${available.map((s) => `"${s}"`).join(', ') || '(none)'}.`,
-      'Set `sheet:` for this source in the pipeline file to one of the listed names, or to a 1-based position.',
+      `Worksheet ${wanted} not found in ${file}. ` +
+        `Sheets: ${available.map((s) => `"${s}"`).join(', ') || '(none)'}.`,
+      'Set `sheet:` for this source in the pipeline file to one of the listed names, ' +
+        'or to a 1-based position.',
       { file },
     )
   }

@@ -31,7 +31,9 @@ export interface IngestOptions {
   readonly period: Month
   readonly onProgress?: (p: IngestProgress) => void
   /** Called when a file starts and ends, for the CLI's messages. */
-  readonly onFile?: (f: FileIngestResult | { source: string; path: string; status: 'started'; bytes: number }) => void
+  readonly onFile?: (
+    f: FileIngestResult | { source: string; path: string; status: 'started'; bytes: number },
+  ) => void
   readonly now?: () => Date
 }
 
@@ -63,14 +65,19 @@ export interface IngestSummary {
  * this source and period (same content hash) is skipped; a changed file at the same path
  * replaces the earlier one.
  */
-export async function ingestPeriod(store: Store, pipeline: Pipeline, options: IngestOptions): Promise<IngestSummary> {
+export async function ingestPeriod(
+  store: Store,
+  pipeline: Pipeline,
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const now = options.now ?? (() => new Date())
   const planned = pipeline.sources.flatMap((source) =>
     source.files.map((pattern) => ({ source, file: pattern.replaceAll('{period}', options.period) })),
   )
   // Every file must be there before anything is stored: a half-ingested month is worse than none.
   for (const p of planned) {
-    if (!existsSync(p.file)) throw new ExportFileNotFoundError(path.relative(process.cwd(), p.file), p.source.name)
+    if (!existsSync(p.file))
+      throw new ExportFileNotFoundError(path.relative(process.cwd(), p.file), p.source.name)
   }
   const runId = await startRun(store.db, {
     pipeline: pipeline.name,
@@ -81,7 +88,8 @@ export async function ingestPeriod(store: Store, pipeline: Pipeline, options: In
   })
   const files: FileIngestResult[] = []
   try {
-    for (const p of planned) files.push(await ingestFile(store, pipeline, p.source, p.file, runId, options, now))
+    for (const p of planned)
+      files.push(await ingestFile(store, pipeline, p.source, p.file, runId, options, now))
   } catch (e) {
     await finishRun(store.db, runId, 'failed', now())
     throw e
@@ -126,6 +134,10 @@ async function ingestFile(
     return result
   }
 
+  let rowsRead = 0
+  let recordsStored = 0
+  let rowsRejected = 0
+  let replaced = 0
   const table = await openTable(file, {
     format: source.format ?? undefined,
     encoding: source.encoding,
@@ -133,62 +145,72 @@ async function ingestFile(
     onBytes: (bytesDone, bytesTotal) =>
       options.onProgress?.({ source: source.name, file: shownPath, bytesDone, bytesTotal, rows: rowsRead }),
   })
-  options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: table.bytes })
-  const indexOf = mapHeaders(
-    table.header,
-    source.columns.map((c) => ({ key: c.key, header: c.header, optional: c.optional })),
-  )
-  const normalizeRow = buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
+  try {
+    options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: table.bytes })
+    const indexOf = mapHeaders(
+      table.header,
+      source.columns.map((c) => ({ key: c.key, header: c.header, optional: c.optional })),
+    )
+    const normalizeRow = buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
 
-  let rowsRead = 0
-  let recordsStored = 0
-  let rowsRejected = 0
-  let replaced = 0
-  await store.db.transaction().execute(async (trx) => {
-    replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
-    const fileId = await insertSourceFile(trx, {
-      ...key,
-      run_id: runId,
-      agency: source.agency,
-      kind: source.kind,
-      path: shownPath,
-      sha256,
-      bytes: table.bytes,
-      encoding: table.header.encoding,
-      rows_read: 0,
-      records_stored: 0,
-      rows_rejected: 0,
-      ingested_at: now().toISOString(),
-    })
-    for await (const batch of table.batches) {
-      const records: unknown[][] = []
-      const rejects: Reject[] = []
-      for (const row of batch) {
-        rowsRead++
-        if ('problem' in row) {
-          const pr = row.problem
-          rejects.push({ line: row.line, column: pr.column ?? null, code: pr.code, reason: pr.reason, raw: pr.raw })
-          continue
+    let rowsRead = 0
+    let recordsStored = 0
+    let rowsRejected = 0
+    let replaced = 0
+    await store.db.transaction().execute(async (trx) => {
+      replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
+      const fileId = await insertSourceFile(trx, {
+        ...key,
+        run_id: runId,
+        agency: source.agency,
+        kind: source.kind,
+        path: shownPath,
+        sha256,
+        bytes: table.bytes,
+        encoding: table.header.encoding,
+        rows_read: 0,
+        records_stored: 0,
+        rows_rejected: 0,
+        ingested_at: now().toISOString(),
+      })
+      for await (const batch of table.batches) {
+        const records: unknown[][] = []
+        const rejects: Reject[] = []
+        for (const row of batch) {
+          rowsRead++
+          if ('problem' in row) {
+            const pr = row.problem
+            rejects.push({
+              line: row.line,
+              column: pr.column ?? null,
+              code: pr.code,
+              reason: pr.reason,
+              raw: pr.raw,
+            })
+            continue
+          }
+          const outcome = normalizeRow(row.cells, row.line)
+          if (!outcome.ok) {
+            rejects.push(outcome.reject)
+            continue
+          }
+          const raw = JSON.stringify(row.cells)
+          for (const r of outcome.records) records.push(toRecordRow(fileId, r, raw))
         }
-        const outcome = normalizeRow(row.cells, row.line)
-        if (!outcome.ok) {
-          rejects.push(outcome.reject)
-          continue
-        }
-        const raw = JSON.stringify(row.cells)
-        for (const r of outcome.records) records.push(toRecordRow(fileId, r, raw))
+        insertRecords(store, trx, records)
+        insertRejects(store, trx, fileId, rejects)
+        recordsStored += records.length
+        rowsRejected += rejects.length
       }
-      insertRecords(store, trx, records)
-      insertRejects(store, trx, fileId, rejects)
-      recordsStored += records.length
-      rowsRejected += rejects.length
-    }
-    await updateSourceFileCounts(trx, fileId, {
-      rows_read: rowsRead,
-      records_stored: recordsStored,
-      rows_rejected: rowsRejected,
+      await updateSourceFileCounts(trx, fileId, {
+        rows_read: rowsRead,
+        records_stored: recordsStored,
+        rows_rejected: rowsRejected,
+      })
     })
-  })
+  } finally {
+    await table.close()
+  }
   const result: FileIngestResult = {
     source: source.name,
     path: shownPath,

@@ -1,7 +1,21 @@
 import type { DateStatus, NormalizedDate } from '../domain/normalized-values.js'
 
 const invisible = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g
-const placeholderWords = new Set(['', '-', '--', '—', '/', '\\', '无', '暂无', '不详', '未知', 'null', 'none', 'n/a'])
+const placeholderWords = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  '/',
+  '\\',
+  '无',
+  '暂无',
+  '不详',
+  '未知',
+  'null',
+  'none',
+  'n/a',
+])
 // Year, month, day with one separator style each: 1990-01-02, 1990/1/2, 1990.1.2, 1990年1月2日(号).
 const separated = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(.*)$/s
 const compact = /^(\d{4})(\d{2})(\d{2})(?:$|[T\s]+(.*)$)/s

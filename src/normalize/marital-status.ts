@@ -47,7 +47,11 @@ export function normalizeMaritalStatus(
   const text = String(raw)
   const key = text.normalize('NFKC').replace(invisible, '').toLowerCase()
   if (overrides) {
-    const chosen = Object.hasOwn(overrides, text) ? overrides[text] : Object.hasOwn(overrides, key) ? overrides[key] : undefined
+    const chosen = Object.hasOwn(overrides, text)
+      ? overrides[text]
+      : Object.hasOwn(overrides, key)
+        ? overrides[key]
+        : undefined
     if (chosen !== undefined) return isMaritalStatus(chosen) ? chosen : null
   }
   return statusByWord.get(key) ?? null

@@ -13,12 +13,14 @@ const keepTraditional = new Set(['乾', '於', '昇', '陞', '勣', '吒'])
 // Compound surnames split off as a unit when the name has three or more characters. Left out on
 // purpose: 单于, 乐正 and 宗政, where a common surname (单, 乐, 宗) followed by a common given-name
 // character (于, 正, 政) is far more likely than the compound.
-const compoundSurnames = new Set([
-  '欧阳', '司马', '诸葛', '上官', '皇甫', '令狐', '司徒', '尉迟', '万俟', '长孙', '慕容', '夏侯',
-  '东方', '公孙', '西门', '端木', '宇文', '独孤', '南宫', '钟离', '澹台', '轩辕', '呼延', '申屠',
-  '太史', '司空', '闻人', '濮阳', '淳于', '鲜于', '拓跋', '赫连', '左丘', '公冶', '百里', '东郭',
-  '南门', '羊舌', '微生', '公羊', '梁丘', '谷梁', '第五', '纳兰',
-])
+const compoundSurnames = new Set(
+  (
+    '欧阳 司马 诸葛 上官 皇甫 令狐 司徒 尉迟 万俟 长孙 慕容 夏侯 东方 ' +
+    '公孙 西门 端木 宇文 独孤 南宫 钟离 澹台 轩辕 呼延 申屠 太史 司空 ' +
+    '闻人 濮阳 淳于 鲜于 拓跋 赫连 左丘 公冶 百里 东郭 南门 羊舌 微生 ' +
+    '公羊 梁丘 谷梁 第五 纳兰'
+  ).split(' '),
+)
 
 const invisible = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g
 // U+FFFD comes from a failed decode; like GBK's '?' it stands for one lost character.
@@ -26,7 +28,8 @@ const lostCharacter = /\uFFFD/g
 // Middle-dot look-alikes that NFKC leaves alone (． and ･ it has already turned into . and ・).
 const middleDots = /[.\u00B7\u2022\u2027\u2219\u22C5\u2E31\u30FB]/g
 const dashBetweenHan = /(?<=[\p{Script=Han}?])[-\u2010-\u2015\u2212\uFE63\uFF0D](?=[\p{Script=Han}?])/gu
-const repeatedOrEdgeDots = /·{2,}|^·|·$/g
+const repeatedDots = /·{2,}/g
+const edgeDots = /^·|·$/g
 const placeholderName = new RegExp(
   [
     '^$',
@@ -105,13 +108,18 @@ function isPlainHan(text: string): boolean {
 }
 
 function clean(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(invisible, '')
-    .replace(lostCharacter, '?')
-    .replace(middleDots, '·')
-    .replace(dashBetweenHan, '·')
-    .replace(repeatedOrEdgeDots, (dots) => (dots.length > 1 && dots.length < 99 ? '·' : ''))
+  return (
+    raw
+      .normalize('NFKC')
+      .replace(invisible, '')
+      // Removing a space can leave a combining mark next to a new base character.
+      .normalize('NFKC')
+      .replace(lostCharacter, '?')
+      .replace(middleDots, '·')
+      .replace(dashBetweenHan, '·')
+      .replace(repeatedDots, '·')
+      .replace(edgeDots, '')
+  )
 }
 
 function charInfo(ch: string): CharInfo {

@@ -2,6 +2,7 @@
 // r/l, h/f; finals an/ang, en/eng, in/ing, ian/iang, uan/uang. Each pair folds to one side.
 const initial = /^(?:([zcs])h|[nr]|h)/
 const nasalFinal = /([aei]n)g$/
+const foldedSyllables = new Map<string, string>()
 
 /**
  * Folds toneless pinyin (syllables separated by single spaces, as NormalizedName carries it) to
@@ -13,16 +14,27 @@ const nasalFinal = /([aei]n)g$/
  * equal pinyin. Tokens that are not pinyin (`?`, digits) pass through. Idempotent and total.
  */
 export function foldPinyin(pinyin: string): string {
-  return pinyin
-    .split(' ')
-    .map((syllable) => foldSyllable(syllable))
-    .join(' ')
+  let out = ''
+  let start = 0
+  for (;;) {
+    const end = pinyin.indexOf(' ', start)
+    out += foldSyllable(end < 0 ? pinyin.slice(start) : pinyin.slice(start, end))
+    if (end < 0) return out
+    out += ' '
+    start = end + 1
+  }
 }
 
 function foldSyllable(syllable: string): string {
-  return syllable
-    .replace(initial, (whole: string, retroflex: string | undefined) =>
-      retroflex !== undefined ? retroflex : whole === 'h' ? 'f' : 'l',
-    )
-    .replace(nasalFinal, '$1')
+  let folded = foldedSyllables.get(syllable)
+  if (folded === undefined) {
+    folded = syllable
+      .replace(initial, (whole: string, retroflex: string | undefined) =>
+        retroflex !== undefined ? retroflex : whole === 'h' ? 'f' : 'l',
+      )
+      .replace(nasalFinal, '$1')
+    // About 410 syllables exist; the bound only matters for input that is not pinyin.
+    if (foldedSyllables.size < 10_000) foldedSyllables.set(syllable, folded)
+  }
+  return folded
 }

@@ -33,7 +33,11 @@ export function normalizeSex(
   const text = String(raw)
   const key = text.normalize('NFKC').replace(invisible, '').toLowerCase()
   if (overrides) {
-    const chosen = Object.hasOwn(overrides, text) ? overrides[text] : Object.hasOwn(overrides, key) ? overrides[key] : undefined
+    const chosen = Object.hasOwn(overrides, text)
+      ? overrides[text]
+      : Object.hasOwn(overrides, key)
+        ? overrides[key]
+        : undefined
     if (chosen !== undefined) return chosen === 'male' || chosen === 'female' ? chosen : null
   }
   return sexByWord.get(key) ?? null

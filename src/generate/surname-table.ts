@@ -8,8 +8,6 @@
  * at their reported sizes (欧阳 ≈ 0.07 %, 上官, 皇甫, 令狐, 司徒, 诸葛 ≈ 0.003–0.005 %).
  * Written for bidui; no third-party data set is copied.
  */
-export const surnameTable: readonly (readonly [string, number])[] = buildSurnameTable()
-
 const top100 =
   '王7.12 李7.00 张6.74 刘5.10 陈4.61 杨3.22 黄2.45 赵2.19 吴2.00 周1.95 徐1.45 孙1.38 马1.29 朱1.28 胡1.16 ' +
   '郭1.15 何1.06 林1.02 高1.00 罗0.86 郑0.81 梁0.79 谢0.73 宋0.68 唐0.63 许0.60 韩0.59 冯0.57 邓0.56 曹0.55 ' +
@@ -64,3 +62,6 @@ function buildSurnameTable(): (readonly [string, number])[] {
   ])
   return [...head.map(([n, w]): readonly [string, number] => [n, w * scale]), ...tailEntries, ...compound]
 }
+
+/** [surname, share in per cent] for every surname the generator uses. */
+export const surnameTable: readonly (readonly [string, number])[] = buildSurnameTable()

@@ -153,10 +153,6 @@ async function ingestFile(
     )
     const normalizeRow = buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
 
-    let rowsRead = 0
-    let recordsStored = 0
-    let rowsRejected = 0
-    let replaced = 0
     await store.db.transaction().execute(async (trx) => {
       replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
       const fileId = await insertSourceFile(trx, {

@@ -2,8 +2,11 @@
  * Times normalizeName on 1,000,000 realistic names with warm caches and prints names/s.
  * Target: ≥ 1,000,000 names/s (ingest needs ≥ 150,000 rows/s with every field normalized).
  *
- * Run: npx tsc --module nodenext --target es2022 --skipLibCheck --outDir node_modules/.cache/bench \
- *        bench/normalize-name.bench.ts && node node_modules/.cache/bench/bench/normalize-name.bench.js
+ * Run after `npm run build`: node dist/bench/normalize-name.bench.js
+ * Or compile just this script and what it imports:
+ *   npx tsc --module nodenext --target es2022 --skipLibCheck --rootDir . \
+ *     --outDir node_modules/.cache/bench bench/normalize-name.bench.ts
+ *   node node_modules/.cache/bench/bench/normalize-name.bench.js
  */
 import { performance } from 'node:perf_hooks'
 import { normalizeName } from '../src/normalize/name.js'

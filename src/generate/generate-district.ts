@@ -46,6 +46,7 @@ export interface GenerateSummary {
  */
 export async function generateDistrict(options: GenerateOptions): Promise<GenerateSummary> {
   const o = resolveGenerateOptions(options)
+  o.onStage('simulate')
   const rng = createRng(o.seed)
   const profile = noiseProfiles[o.profile]
   const windowEnd = dayNumber(o.periodMonth === 12 ? o.periodYear + 1 : o.periodYear, o.periodMonth === 12 ? 1 : o.periodMonth + 1, 1) - 1
@@ -85,6 +86,7 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
 
   const open = (f: ExportFile, header: readonly string[]): { sink: CsvTableWriter | XlsxTableWriter; noiser: SourceNoiser; rng: ReturnType<typeof createRng> } => {
     const name = f.fileName(o.period)
+    o.onStage(name)
     const index = log.addFile(name)
     fileKeys.push(f.key)
     const file = path.join(o.out, name)
@@ -118,6 +120,7 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   await finish(persons, exportFiles.registerPersons)
   await finish(births, exportFiles.registerBirths)
 
+  o.onStage('truth')
   const truth = writeTruth(truthDir, pop, log, fileKeys, discrepancies)
   const population = summarizePopulation(pop)
   const manifest = {

@@ -14,10 +14,13 @@ export interface GenerateOptions {
   readonly out: string
   /** Months of events the feeds cover, ending with `period` (a campaign extract); default 1. */
   readonly eventMonths?: number
+  /** Called as each stage starts (simulate, each export, truth), e.g. to print progress. */
+  readonly onStage?: (stage: string) => void
 }
 
 /** Options after defaults and checks. */
-export interface ResolvedGenerateOptions extends Required<GenerateOptions> {
+export interface ResolvedGenerateOptions extends Required<Omit<GenerateOptions, 'onStage'>> {
+  readonly onStage: (stage: string) => void
   readonly periodYear: number
   readonly periodMonth: number
 }
@@ -51,5 +54,5 @@ export function resolveGenerateOptions(o: GenerateOptions): ResolvedGenerateOpti
   }
   if (String(o.seed).length === 0) problems.push({ option: '--seed', expected: 'a non-empty seed', got: '""' })
   if (problems.length > 0) throw new GenerateOptionsError(problems)
-  return { ...o, eventMonths, periodYear: year, periodMonth: Number(m?.[2]) }
+  return { ...o, eventMonths, onStage: o.onStage ?? (() => {}), periodYear: year, periodMonth: Number(m?.[2]) }
 }

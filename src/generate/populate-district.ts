@@ -58,7 +58,8 @@ export function populateDistrict(ctx: SimulationContext, persons: number): void 
     const fateDay = day0 - rng.int(3 * 365)
     const age = dead ? rng.between(62, 96) : rng.between(18, 50)
     const sex = rng.chance(0.5) ? 1 : 2
-    const p = addPerson(ctx, { sex, birth: birthDayForAge(ctx, age, fateDay), region: localRegion(ctx, fateDay - age * 365), origin: 'history' })
+    const surname = host.surname || undefined
+    const p = addPerson(ctx, { sex, birth: birthDayForAge(ctx, age, fateDay), region: localRegion(ctx, fateDay - age * 365), origin: 'history', surname })
     p.hukouLocal = true
     p.household = host.index
     p.community = host.community
@@ -160,6 +161,7 @@ function makeLocalHousehold(ctx: SimulationContext, community: number, day0: num
       husband.mother = grandma.id
     }
   }
+  h.surname = members[0] ? surnameOf(members[0]) : ''
   const separated = rng.chance(householdSeparatedShare)
   const elsewhere = separated ? rng.int(ctx.district.communities.length) : community
   const home = elsewhere === community ? h.index : addHousehold(ctx, elsewhere, true).index

@@ -69,6 +69,8 @@ export interface Household {
   readonly room: number
   /** A rented dwelling (address only), not a hukou household: it has no 户号 in any export. */
   readonly rented: boolean
+  /** The first member's surname, for relatives added later. */
+  surname: string
 }
 
 /** Something that happened inside the event window. */

@@ -55,6 +55,7 @@ export function addHousehold(ctx: SimulationContext, community: number, rented =
     unit: rng.between(1, village ? 1 : 4),
     room: village ? 0 : rng.between(1, 18) * 100 + rng.between(1, 4),
     rented,
+    surname: '',
   }
   ctx.households.push(h)
   return h

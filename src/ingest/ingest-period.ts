@@ -168,6 +168,7 @@ async function ingestFile(
         records_stored: 0,
         rows_rejected: 0,
         ingested_at: now().toISOString(),
+        columns: JSON.stringify(Object.fromEntries(indexOf)),
       })
       for await (const batch of table.batches) {
         const records: unknown[][] = []

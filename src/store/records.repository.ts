@@ -2,30 +2,65 @@ import type { Transaction } from 'kysely'
 import type { NormalizedRecord } from '../domain/normalized-record.js'
 import type { Database } from './database.js'
 import type { Store } from './open-store.js'
+import type { RecordDetail } from './tables/record.table.js'
 
 /** Column order of the bulk record insert; `toRecordRow` writes values in this order. */
 export const recordColumns = [
-  'file_id', 'line', 'role', 'record_no',
-  'doc_no', 'event_type', 'event_date', 'event_place', 'event_reason',
-  'id_raw', 'id_norm', 'id_status',
-  'name_raw', 'name_norm', 'name_pinyin', 'former_name',
-  'sex', 'birth_raw', 'birth_date', 'birth_status', 'marital_status',
-  'household_no', 'relation_to_head', 'address', 'residence', 'community',
-  'category', 'status', 'status_reason', 'phone', 'raw',
+  'file_id',
+  'line',
+  'role',
+  'id_norm',
+  'id_status',
+  'name_norm',
+  'name_pinyin',
+  'sex',
+  'birth_date',
+  'community',
+  'event_type',
+  'event_date',
+  'detail',
+  'raw',
 ] as const
 
-/** A record as a positional row for `insertRecords`. */
+/** A record as a positional row for `insertRecords`; `raw` is the row's cells as JSON. */
 export function toRecordRow(fileId: number, r: NormalizedRecord, raw: string): unknown[] {
   const n = r.name
   return [
-    fileId, r.line, r.role, r.recordNo,
-    r.event.documentNo, r.event.type, r.event.date, r.event.place, r.event.reason,
-    r.residentId.raw, r.residentId.norm, r.residentId.status,
-    n.raw, n.norm, n.norm === null ? null : `${n.surnamePinyin ?? ''}|${n.givenPinyin ?? ''}`, r.formerName,
-    r.sex, r.birthDate.raw, r.birthDate.norm, r.birthDate.status, r.maritalStatus,
-    r.householdNo, r.relationToHead, r.address, r.residence, r.community,
-    r.category, r.status, r.statusReason, r.phone, raw,
+    fileId,
+    r.line,
+    r.role,
+    r.residentId.norm,
+    r.residentId.status,
+    n.norm,
+    n.norm === null ? null : `${n.surnamePinyin ?? ''}|${n.givenPinyin ?? ''}`,
+    r.sex,
+    r.birthDate.norm,
+    r.community,
+    r.event.type,
+    r.event.date,
+    JSON.stringify(toDetail(r)),
+    raw,
   ]
+}
+
+function toDetail(r: NormalizedRecord): RecordDetail {
+  const d: RecordDetail = {}
+  if (r.recordNo !== null) d.recordNo = r.recordNo
+  if (r.event.documentNo !== null) d.documentNo = r.event.documentNo
+  if (r.event.place !== null) d.eventPlace = r.event.place
+  if (r.event.reason !== null) d.eventReason = r.event.reason
+  if (r.formerName !== null) d.formerName = r.formerName
+  if (r.birthDate.status !== 'valid') d.birthStatus = r.birthDate.status
+  if (r.maritalStatus !== null) d.maritalStatus = r.maritalStatus
+  if (r.householdNo !== null) d.householdNo = r.householdNo
+  if (r.relationToHead !== null) d.relationToHead = r.relationToHead
+  if (r.address !== null) d.address = r.address
+  if (r.residence !== null) d.residence = r.residence
+  if (r.category !== null) d.category = r.category
+  if (r.status !== null) d.status = r.status
+  if (r.statusReason !== null) d.statusReason = r.statusReason
+  if (r.phone !== null) d.phone = r.phone
+  return d
 }
 
 /** Bulk-inserts records built by `toRecordRow` inside `trx`. */

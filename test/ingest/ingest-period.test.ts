@@ -117,7 +117,7 @@ describe('ingesting a month of exports', () => {
     const zhang = records.find((r) => r.line === 2)!
     expect(zhang).toMatchObject({
       role: 'subject',
-      name_raw: '张 伟',
+      
       name_norm: '张伟',
       name_pinyin: 'zhang|wei',
       id_status: 'valid',
@@ -133,11 +133,17 @@ describe('ingesting a month of exports', () => {
     const wife = records.find((r) => r.role === 'wife')!
     expect(wife).toMatchObject({
       name_norm: '钱芳',
-      doc_no: 'J410105-2026-000001',
       event_type: 'marriage',
       event_date: '2026-10-12',
       line: 2,
     })
+    expect(JSON.parse(wife.detail)).toMatchObject({ documentNo: 'J410105-2026-000001' })
+
+    // raw values sit beside normalized ones: source_file.columns says which raw cell each field came from
+    const policeFile = (await counts()).files.find((f) => f.source === 'police-changes')!
+    const cellOf = JSON.parse(policeFile.columns) as Record<string, number>
+    expect(JSON.parse(zhang.raw)[cellOf.name!]).toBe('张 伟')
+    expect(JSON.parse(zhang.detail)).toMatchObject({ address: expect.stringContaining('文化路3号') })
 
     expect(rejects.map((r) => [r.line, r.code, r.column_name])).toEqual([
       [4, 'ROW_FIELD_COUNT', null],

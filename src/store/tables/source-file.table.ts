@@ -20,6 +20,8 @@ export interface SourceFileTable {
   records_stored: number
   rows_rejected: number
   ingested_at: string
+  /** JSON object: canonical field key (as in the pipeline) → 0-based cell index in `record.raw`. */
+  columns: string
 }
 export type SourceFileRow = Selectable<SourceFileTable>
 export type NewSourceFile = Insertable<SourceFileTable>

@@ -36,7 +36,9 @@ Personal data stays on this machine: the store (bidui.db) is created readable by
 /** Prints a known error briefly (code, location, hint) and anything else as a bug, with its stack. */
 export function reportError(e: unknown): number {
   if (e instanceof BiduiError) {
-    const where = e.where ? `${pc.dim(formatLocation(e.where))}\n` : ''
+    const location = e.where ? formatLocation(e.where) : ''
+    // Messages that already name their locations (a pipeline's list of problems) are not repeated.
+    const where = location && !e.message.includes(location) ? `${pc.dim(location)}\n` : ''
     process.stderr.write(`${pc.red(`error ${e.code}`)}: ${e.message}\n${where}`)
     if (e.hint) process.stderr.write(`${pc.yellow('how to fix')}: ${e.hint}\n`)
     return exitCodes.knownError

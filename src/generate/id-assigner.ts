@@ -11,11 +11,12 @@ export type IdAssigner = (region: string, birth: number, sex: 1 | 2) => string
  * the same day in the same county get IDs a few digits apart, as in life.
  */
 export function createIdAssigner(rng: Rng): IdAssigner {
-  const counters = new Map<string, number>()
+  const counters = new Map<number, number>()
   return (region, birth, sex) => {
     const p = dayParts(birth)
     const date = `${p.y}${p.m < 10 ? '0' : ''}${p.m}${p.d < 10 ? '0' : ''}${p.d}`
-    const key = `${region}${date}${sex}`
+    // A numeric key (region, day, sex) keeps a million entries cheap.
+    const key = (Number(region) * 100000 + birth + 50000) * 2 + sex
     let n = counters.get(key)
     if (n === undefined) n = rng.int(500) * 1000
     counters.set(key, n + 1)

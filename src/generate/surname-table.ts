@@ -4,7 +4,7 @@
  * The top 100 follow public statistics (公安部 2019–2020 name reports and the NBS 2010 census
  * tables: 王 ≈ 7.1 %, 李 ≈ 7.0 %, 张 ≈ 6.7 %, … the 100 most common together ≈ 86 %), rounded;
  * they are national shares, not Henan's (王, 张, 李 and 刘 are even more common there). The
- * rest is a long tail of rarer surnames with Zipf-like decaying weights, plus compound surnames
+ * rest is a long tail of rarer surnames with Zipf-like decaying weights (the first just below the 100th), plus compound surnames
  * at their reported sizes (欧阳 ≈ 0.07 %, 上官, 皇甫, 令狐, 司徒, 诸葛 ≈ 0.003–0.005 %).
  * Written for bidui; no third-party data set is copied.
  */
@@ -51,14 +51,14 @@ function buildSurnameTable(): (readonly [string, number])[] {
     return [name, Number(s.slice(name.length))]
   })
   const headSum = head.reduce((a, e) => a + e[1], 0)
-  // The rounded published shares sum to a little under 86 %; scale them so the top 100 cover 86 %.
+  // The rounded shares listed sum to about 80 %; scale them so the top 100 cover the reported 86 %.
   const scale = (100 - tailShare) / headSum
   const chars = [...tail]
   const compoundSum = compound.reduce((a, e) => a + e[1], 0)
-  const harmonic = chars.reduce((a, _c, i) => a + 1 / (i + 8), 0)
+  const harmonic = chars.reduce((a, _c, i) => a + 1 / (i + 60), 0)
   const tailEntries = chars.map((c, i): readonly [string, number] => [
     c,
-    ((tailShare - compoundSum) * (1 / (i + 8))) / harmonic,
+    ((tailShare - compoundSum) * (1 / (i + 60))) / harmonic,
   ])
   return [...head.map(([n, w]): readonly [string, number] => [n, w * scale]), ...tailEntries, ...compound]
 }

@@ -5,7 +5,7 @@ import type { Month } from '../domain/month.js'
 import { ExportFileNotFoundError } from '../errors/ingest-errors.js'
 import type { Pipeline, Source } from '../pipeline/pipeline.js'
 import type { Store } from '../store/open-store.js'
-import { insertRecords, toRecordRow } from '../store/records.repository.js'
+import { insertRecords } from '../store/records.repository.js'
 import { insertRejects } from '../store/rejects.repository.js'
 import { finishRun, startRun } from '../store/runs.repository.js'
 import {
@@ -14,10 +14,8 @@ import {
   insertSourceFile,
   updateSourceFileCounts,
 } from '../store/source-files.repository.js'
-import { mapHeaders } from './header-map.js'
-import { buildRowNormalizer } from './normalize-row.js'
-import { openTable } from './open-table.js'
-import type { Reject } from './reject.js'
+import { openNormalizedStream } from './normalized-stream.js'
+import { openNormalizedStreamInWorker, workersAvailable } from './open-normalized-stream-in-worker.js'
 
 export interface IngestProgress {
   readonly source: string
@@ -35,6 +33,11 @@ export interface IngestOptions {
     f: FileIngestResult | { source: string; path: string; status: 'started'; bytes: number },
   ) => void
   readonly now?: () => Date
+  /**
+   * Read and normalize in a worker thread while this thread writes the store (default true;
+   * only possible when running compiled, so tests of the TypeScript sources run in-thread).
+   */
+  readonly parallel?: boolean
 }
 
 export interface FileIngestResult {
@@ -138,21 +141,12 @@ async function ingestFile(
   let recordsStored = 0
   let rowsRejected = 0
   let replaced = 0
-  const table = await openTable(file, {
-    format: source.format ?? undefined,
-    encoding: source.encoding,
-    sheet: source.sheet ?? undefined,
-    onBytes: (bytesDone, bytesTotal) =>
-      options.onProgress?.({ source: source.name, file: shownPath, bytesDone, bytesTotal, rows: rowsRead }),
-  })
+  const request = { file, source, jurisdiction: pipeline.jurisdiction }
+  const stream = await (options.parallel !== false && workersAvailable
+    ? openNormalizedStreamInWorker(request)
+    : openNormalizedStream(request))
   try {
-    options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: table.bytes })
-    const indexOf = mapHeaders(
-      table.header,
-      source.columns.map((c) => ({ key: c.key, header: c.header, optional: c.optional })),
-    )
-    const normalizeRow = buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
-
+    options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: stream.bytes })
     await store.db.transaction().execute(async (trx) => {
       replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
       const fileId = await insertSourceFile(trx, {
@@ -162,42 +156,28 @@ async function ingestFile(
         kind: source.kind,
         path: shownPath,
         sha256,
-        bytes: table.bytes,
-        encoding: table.header.encoding,
+        bytes: stream.bytes,
+        encoding: stream.header.encoding,
         rows_read: 0,
         records_stored: 0,
         rows_rejected: 0,
         ingested_at: now().toISOString(),
-        columns: JSON.stringify(Object.fromEntries(indexOf)),
+        columns: JSON.stringify(Object.fromEntries(stream.indexOf)),
       })
-      for await (const batch of table.batches) {
-        const records: unknown[][] = []
-        const rejects: Reject[] = []
-        for (const row of batch) {
-          rowsRead++
-          if ('problem' in row) {
-            const pr = row.problem
-            rejects.push({
-              line: row.line,
-              column: pr.column ?? null,
-              code: pr.code,
-              reason: pr.reason,
-              raw: pr.raw,
-            })
-            continue
-          }
-          const outcome = normalizeRow(row.cells, row.line)
-          if (!outcome.ok) {
-            rejects.push(outcome.reject)
-            continue
-          }
-          const raw = JSON.stringify(row.cells)
-          for (const r of outcome.records) records.push(toRecordRow(fileId, r, raw))
-        }
-        insertRecords(store, trx, records)
-        insertRejects(store, trx, fileId, rejects)
-        recordsStored += records.length
-        rowsRejected += rejects.length
+      for await (const batch of stream.batches) {
+        for (const r of batch.records) r[0] = fileId
+        insertRecords(store, trx, batch.records)
+        insertRejects(store, trx, fileId, batch.rejects)
+        rowsRead += batch.rowsRead
+        recordsStored += batch.records.length
+        rowsRejected += batch.rejects.length
+        options.onProgress?.({
+          source: source.name,
+          file: shownPath,
+          bytesDone: batch.bytesDone,
+          bytesTotal: stream.bytes,
+          rows: rowsRead,
+        })
       }
       await updateSourceFileCounts(trx, fileId, {
         rows_read: rowsRead,
@@ -206,13 +186,13 @@ async function ingestFile(
       })
     })
   } finally {
-    await table.close()
+    await stream.close()
   }
   const result: FileIngestResult = {
     source: source.name,
     path: shownPath,
     status: 'ingested',
-    encoding: table.header.encoding,
+    encoding: stream.header.encoding,
     rowsRead,
     recordsStored,
     rowsRejected,

@@ -1,7 +1,14 @@
 import type { EventField, PersonField } from '../domain/canonical-field.js'
 import { personCategories, recordStatuses } from '../domain/canonical-field.js'
 import type { NormalizedRecord, RowEvent } from '../domain/normalized-record.js'
-import { defaultEventTypeOfKind, type EventType, eventTypes, identifyingRolesOfKind, type Role, rolesOfKind } from '../domain/record-kind.js'
+import {
+  defaultEventTypeOfKind,
+  type EventType,
+  eventTypes,
+  identifyingRolesOfKind,
+  type Role,
+  rolesOfKind,
+} from '../domain/record-kind.js'
 import { normalizeAddress } from '../normalize/address.js'
 import { buildCommunityResolver } from '../normalize/community.js'
 import { normalizeDate } from '../normalize/date.js'
@@ -78,7 +85,13 @@ export function buildRowNormalizer(
     if (typeRaw !== null && typeCell) {
       const mapped = typeCell.column.values.get(typeRaw) ?? typeRaw
       if (!(eventTypes as readonly string[]).includes(mapped)) {
-        return reject(line, typeCell, 'ROW_UNKNOWN_VALUE', `event type "${typeRaw}" is not mapped in the pipeline's values for ${typeCell.column.key}`, cells)
+        return reject(
+          line,
+          typeCell,
+          'ROW_UNKNOWN_VALUE',
+          `event type "${typeRaw}" is not mapped in the pipeline's values for ${typeCell.column.key}`,
+          cells,
+        )
       }
       type = mapped as EventType
     }
@@ -105,7 +118,13 @@ export function buildRowNormalizer(
       if (!identified) {
         if (identifying.has(role)) {
           const who = role === 'subject' ? 'the person' : `the ${role}`
-          return reject(line, f.get('name') ?? f.get('residentId') ?? null, 'ROW_NO_IDENTITY', `${who} has neither a name nor an ID`, cells)
+          return reject(
+            line,
+            f.get('name') ?? f.get('residentId') ?? null,
+            'ROW_NO_IDENTITY',
+            `${who} has neither a name nor an ID`,
+            cells,
+          )
         }
         continue // an absent father, an unnamed child without an ID: nobody to record
       }
@@ -125,7 +144,10 @@ export function buildRowNormalizer(
         formerName: normalizeName(text(f.get('formerName'))).norm,
         sex: normalizeSex(text(f.get('sex')), f.get('sex')?.overrides),
         birthDate,
-        maritalStatus: normalizeMaritalStatus(text(f.get('maritalStatus')), f.get('maritalStatus')?.overrides),
+        maritalStatus: normalizeMaritalStatus(
+          text(f.get('maritalStatus')),
+          f.get('maritalStatus')?.overrides,
+        ),
         householdNo: text(f.get('householdNo')),
         relationToHead: text(f.get('relationToHead')),
         address,
@@ -141,12 +163,25 @@ export function buildRowNormalizer(
   }
 }
 
-function reject(line: number, cell: Cell | null, code: Reject['code'], reason: string, cells: readonly string[]): RowOutcome {
-  return { ok: false, reject: { line, column: cell?.column.header ?? null, code, reason, raw: JSON.stringify(cells) } }
+function reject(
+  line: number,
+  cell: Cell | null,
+  code: Reject['code'],
+  reason: string,
+  cells: readonly string[],
+): RowOutcome {
+  return {
+    ok: false,
+    reject: { line, column: cell?.column.header ?? null, code, reason, raw: JSON.stringify(cells) },
+  }
 }
 
 /** A value of a closed set through the pipeline's mapping; unknown values become null, not a reject. */
-function closedValue<T extends string>(v: string | null, c: Cell | undefined, allowed: readonly T[]): T | null {
+function closedValue<T extends string>(
+  v: string | null,
+  c: Cell | undefined,
+  allowed: readonly T[],
+): T | null {
   if (v === null) return null
   const mapped = c?.column.values.get(v) ?? v
   return (allowed as readonly string[]).includes(mapped) ? (mapped as T) : null

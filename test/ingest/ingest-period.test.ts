@@ -1,85 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import ExcelJS from 'exceljs'
-import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Month } from '../../src/domain/month.js'
 import { ingestPeriod } from '../../src/ingest/ingest-period.js'
 import { parsePipelineText } from '../../src/pipeline/load-pipeline.js'
 import { openStore, type Store } from '../../src/store/open-store.js'
+import { smallPipelineText, smallPoliceRows, writeSmallExports } from '../support/small-exports.js'
 
 const period = '2026-10' as Month
 let dir: string
 let store: Store
 
-const pipelineText = `version: 1
-name: t
-jurisdiction:
-  county: '410105'
-  name: 金水区
-  addressPrefixes: [河南省, 郑州市, 金水区]
-  communities:
-    - { code: '410105001001', name: 文化路社区, aliases: [文化路居委会] }
-    - { code: '410105001002', name: 花园路社区 }
-sources:
-  - name: police-changes
-    agency: police
-    kind: household-change
-    files: ['police-{period}.csv']
-    columns:
-      residentId: 公民身份号码
-      name: 姓名
-      sex: 性别
-      birthDate: 出生日期
-      address: 住址
-      community: 居委会
-      event.type: 变动类型
-      event.date: 变动日期
-    values:
-      event.type: { 出生登记: birth, 迁入: move-in, 迁出: move-out, 死亡注销: death }
-  - name: civil-marriages
-    agency: civil
-    kind: marriage
-    files: ['marriages-{period}.xlsx']
-    columns:
-      event.documentNo: 结婚证字号
-      event.date: 登记日期
-      husband.name: 男方姓名
-      husband.residentId: 男方身份证号
-      wife.name: 女方姓名
-      wife.residentId: 女方身份证号
-`
-
-// 11010519491231002X is the standard's own example; the others carry valid check characters.
-const policeRows = [
-  '公民身份号码,姓名,性别,出生日期,住址,居委会,变动类型,变动日期',
-  '11010519491231002X,张 伟,男,1949-12-31,河南省郑州市金水区文化路3号,文化路居委会,迁入,2026-10-03',
-  '410105199001021234,王丽,女,1990/1/2,花园路5号院2栋,,迁出,2026年10月9日',
-  '410105199001021234,王丽,女,1990/1/2,花园路5号院2栋,,迁出', // one cell short
-  ',,男,1990/1/2,花园路5号院2栋,,迁出,2026-10-09', // nobody named
-  '410105199001021234,李娜,女,1990/1/2,花园路,,改名,2026-10-09', // unmapped event type
-]
-
-async function writeMarriages(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('登记')
-  ws.addRow(['结婚证字号', '登记日期', '男方姓名', '男方身份证号', '女方姓名', '女方身份证号'])
-  ws.addRow([
-    'J410105-2026-000001',
-    new Date(Date.UTC(2026, 9, 12)),
-    '赵强',
-    '410105198803150019',
-    '钱 芳',
-    '410105199105060028',
-  ])
-  await wb.xlsx.writeFile(file)
-}
-
-async function setup(police = policeRows): Promise<ReturnType<typeof parsePipelineText>> {
-  writeFileSync(path.join(dir, 'police-2026-10.csv'), iconv.encode(`${police.join('\r\n')}\r\n`, 'gbk'))
-  await writeMarriages(path.join(dir, 'marriages-2026-10.xlsx'))
-  return parsePipelineText(pipelineText, path.join(dir, 't.yaml'))
+async function setup(police = smallPoliceRows): Promise<ReturnType<typeof parsePipelineText>> {
+  const file = await writeSmallExports(dir, police)
+  return parsePipelineText(smallPipelineText, file)
 }
 
 async function counts() {
@@ -167,7 +102,7 @@ describe('ingesting a month of exports', () => {
   it('replaces an earlier version of a file when the export was corrected', async () => {
     const pipeline = await setup()
     await ingestPeriod(store, pipeline, { period })
-    await setup(policeRows.slice(0, 3))
+    await setup(smallPoliceRows.slice(0, 3))
     const second = await ingestPeriod(store, pipeline, { period })
     expect(second.files[0]).toMatchObject({ status: 'ingested', replaced: 1, rowsRead: 2, rowsRejected: 0 })
     const { files, records, rejects } = await counts()
@@ -188,8 +123,8 @@ describe('ingesting a month of exports', () => {
 
   it('names the missing column and the closest header, storing nothing from that file', async () => {
     const pipeline = await setup([
-      policeRows[0]!.replace('公民身份号码', '身份证号码'),
-      ...policeRows.slice(1),
+      smallPoliceRows[0]!.replace('公民身份号码', '身份证号码'),
+      ...smallPoliceRows.slice(1),
     ])
     const err = await ingestPeriod(store, pipeline, { period }).catch((e) => e)
     expect(err.code).toBe('INGEST_MISSING_COLUMN')

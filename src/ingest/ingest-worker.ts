@@ -1,0 +1,50 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { BiduiError } from '../errors/bidui-error.js'
+import { openNormalizedStream, type NormalizedStreamRequest } from './normalized-stream.js'
+import type { WorkerMessage } from './worker-protocol.js'
+
+/**
+ * Worker-thread side of a normalized stream: reads and normalizes one export and posts
+ * batches to the thread that writes the store. At most `maxInFlight` batches wait unacknowledged,
+ * so a slow store does not make this thread buffer the whole file.
+ */
+const maxInFlight = 4
+const port = parentPort
+if (!port) throw new Error('ingest-worker.ts must run in a worker thread')
+
+let credits = maxInFlight
+let wake: (() => void) | null = null
+let stopped = false
+port.on('message', (m: 'ack' | 'stop') => {
+  if (m === 'stop') stopped = true
+  else credits++
+  wake?.()
+  wake = null
+})
+
+const post = (m: WorkerMessage) => port.postMessage(m)
+
+try {
+  const stream = await openNormalizedStream(workerData as NormalizedStreamRequest)
+  post({ type: 'header', header: stream.header, indexOf: [...stream.indexOf], bytes: stream.bytes })
+  try {
+    for await (const batch of stream.batches) {
+      while (credits === 0 && !stopped) await new Promise<void>((r) => (wake = r))
+      if (stopped) break
+      credits--
+      post({ type: 'batch', batch })
+    }
+  } finally {
+    await stream.close()
+  }
+  post({ type: 'done' })
+} catch (e) {
+  post({
+    type: 'error',
+    error:
+      e instanceof BiduiError
+        ? { known: true, code: e.code, message: e.message, hint: e.hint, where: e.where }
+        : { known: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+  })
+}
+port.close()

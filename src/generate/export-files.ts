@@ -15,19 +15,19 @@ export const exportFiles = {
   policeChanges: {
     key: 'police-changes',
     agency: 'police',
-    fileName: (p) => `police-household-changes-${p}.csv`,
+    fileName: (p) => `police-changes-${p}.csv`,
     format: 'gbk',
   },
   policeSnapshot: {
     key: 'police-snapshot',
     agency: 'police',
-    fileName: (p) => `police-household-snapshot-${p}.csv`,
+    fileName: (p) => `police-snapshot-${p}.csv`,
     format: 'gbk',
   },
   policeTemporary: {
     key: 'police-temporary',
     agency: 'police',
-    fileName: (p) => `police-temporary-residents-${p}.csv`,
+    fileName: (p) => `police-temporary-${p}.csv`,
     format: 'gbk',
   },
   civilMarriages: {
@@ -40,7 +40,7 @@ export const exportFiles = {
   healthBirths: {
     key: 'health-births',
     agency: 'health',
-    fileName: (p) => `health-birth-certificates-${p}.csv`,
+    fileName: (p) => `health-births-${p}.csv`,
     format: 'utf8',
   },
   registerPersons: {

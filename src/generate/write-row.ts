@@ -6,7 +6,7 @@ import type { RowPerson, TableSink } from './table-sink.js'
  * Writes a row, or (at the source's malformedRow rate) a broken version of it that an ingest
  * must reject: an unquoted comma adding a column, the last two cells missing, a quote inside a
  * quoted name (`"张"伟"`, closed on the same line so later rows survive), or a line break in the
- * middle of the last cell. Returns the row's first line.
+ * middle of a middle cell. Returns the row's first line.
  */
 export function writeRow(
   sink: TableSink,
@@ -30,9 +30,11 @@ export function writeRow(
     const name = c[nameColumn] ?? ''
     c[nameColumn] = `"${name.slice(0, 1)}"${name.slice(1)}"`
   } else {
-    const last = c[c.length - 1] ?? ''
-    const at = Math.max(1, Math.floor(last.length / 2))
-    c[c.length - 1] = `${last.slice(0, at)}\n${last.slice(at)}`
+    // Break inside a middle cell, so neither physical line has the header's column count.
+    const i = Math.max(1, Math.floor(c.length / 2))
+    const v = c[i] ?? ''
+    const at = Math.max(1, Math.floor(v.length / 2))
+    c[i] = `${v.slice(0, at)}\n${v.slice(at)}`
   }
   return sink.malformedRow(c.join(','), people)
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import {
   EmptyFileError,
@@ -39,7 +39,9 @@ export async function readXlsx(
   const close = async () => {
     stream.destroy()
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  // Loaded on first use: exceljs adds half a second to start-up, and most runs read only CSV.
+  const { default: Excel } = await import('exceljs')
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     styles: 'cache',

@@ -82,7 +82,7 @@ describe('generateDistrict', () => {
   })
 
   it('puts the true person behind police snapshot rows (IDs agree apart from noise)', () => {
-    const file = 'police-household-snapshot-2026-10.csv'
+    const file = 'police-snapshot-2026-10.csv'
     const lines = readCsvLines(path.join(dirA, file))
     const records = readTruth(path.join(dirA, 'truth/records.csv')).filter((r) => r.file === file && r.malformed === '0')
     const same = records.filter((r) => lines[Number(r.line) - 1]?.split(',')[6] === r.true_resident_id).length
@@ -113,7 +113,10 @@ describe('generateDistrict', () => {
       expect(refs.length, d.id).toBeGreaterThan(0)
       for (const ref of refs) expect(keys.has(ref), `${d.id} ${ref}`).toBe(true)
       if (d.type === 'duplicate') expect(refs.filter((r) => r.startsWith('register-persons')).length).toBe(2)
-      if (d.type?.startsWith('missing-')) expect(refs.some((r) => r.startsWith('register-persons'))).toBe(d.type === 'missing-newlywed')
+      if (d.type?.startsWith('missing-')) {
+        const inRegister = refs.some((r) => r.startsWith('register-persons'))
+        expect(inRegister, d.id).toBe(d.detail === 'still-unmarried')
+      }
     }
   })
 

@@ -34,8 +34,8 @@ Examples:
   $ bidui generate --persons 5000 --seed 20261 --period 2026-10 --profile normal --event-months 12 --out fixtures/demo
   $ bidui generate --persons 1000000 --period 2026-10 --profile hard --out /tmp/district
 
-Writes police-household-changes-P.csv, police-household-snapshot-P.csv, police-temporary-residents-P.csv (GBK),
-civil-marriages-P.xlsx, civil-deaths-P.csv, health-birth-certificates-P.csv, register-persons-P.csv (GBK),
+Writes police-changes-P.csv, police-snapshot-P.csv, police-temporary-P.csv (GBK), civil-marriages-P.xlsx,
+civil-deaths-P.csv, health-births-P.csv, register-persons-P.csv (GBK),
 register-births-P.csv, manifest.json and truth/{records,persons,pairs,discrepancies}.csv.
 pipelines/demo.yaml reads the demo's files.`,
     )

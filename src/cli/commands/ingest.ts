@@ -4,11 +4,7 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
-import { ingestPeriod } from '../../ingest/ingest-period.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
-import { writeRejectsCsv } from '../../report/write-rejects-csv.js'
-import { defaultStoreLocation, openStore } from '../../store/open-store.js'
-import { listRejects } from '../../store/rejects.repository.js'
 import { FileProgress } from '../progress.js'
 
 interface IngestFlags {
@@ -27,7 +23,7 @@ export function registerIngestCommand(program: Command): void {
     )
     .argument('<pipeline>', 'pipeline YAML file, e.g. pipelines/demo.yaml')
     .requiredOption('-p, --period <YYYY-MM>', 'the month the exports cover; fills {period} in file names')
-    .option('--db <file>', 'the store: a SQLite file, created if missing', process.env.BIDUI_DB ?? defaultStoreLocation)
+    .option('--db <file>', 'the store: a SQLite file, created if missing', process.env.BIDUI_DB ?? 'bidui.db')
     .option('--reports <dir>', 'folder for reports; files go to <dir>/<period>/', 'reports')
     .option('--json', 'print the summary as JSON on stdout (for scripts), nothing else')
     .addHelpText(
@@ -45,6 +41,13 @@ Environment: BIDUI_DB sets the default for --db.`,
       const period = parseMonth(flags.period)
       if (!period) throw new BadPeriodError(flags.period)
       const pipeline = loadPipeline(file)
+      // Loaded here, not at the top: `bidui --help` and `validate` should not pay for the store.
+      const [{ ingestPeriod }, { openStore }, { listRejects }, { writeRejectsCsv }] = await Promise.all([
+        import('../../ingest/ingest-period.js'),
+        import('../../store/open-store.js'),
+        import('../../store/rejects.repository.js'),
+        import('../../report/write-rejects-csv.js'),
+      ])
       const store = await openStore(flags.db)
       const progress = new FileProgress(!flags.json && process.stderr.isTTY === true)
       const log = (s: string) => {

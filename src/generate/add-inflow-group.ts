@@ -1,6 +1,12 @@
 import { ageOn } from './day-number.js'
 import type { Person } from './population.js'
-import { addHousehold, addPerson, birthDayForAge, foreignRegion, type SimulationContext } from './simulation-context.js'
+import {
+  addHousehold,
+  addPerson,
+  birthDayForAge,
+  foreignRegion,
+  type SimulationContext,
+} from './simulation-context.js'
 import { surnameOf } from './surname-of.js'
 
 /**
@@ -19,7 +25,14 @@ export function addInflowGroup(ctx: SimulationContext, onDay: number, registered
   const village = rng.pick(['村', '组', '庄', '街道'])
   const hukouAddress = `${region.place}${rng.pick(['城关镇', '新华街道', '城郊乡', '老城镇', '东关街道'])}${rng.between(1, 30)}${village === '街道' ? '号' : `${village}${rng.between(1, 90)}号`}`
   const add = (sex: 1 | 2, age: number, marital: number, surname?: string): Person => {
-    const p = addPerson(ctx, { sex, birth: birthDayForAge(ctx, age, day0), region: region.code, origin: 'inflow', surname, minority })
+    const p = addPerson(ctx, {
+      sex,
+      birth: birthDayForAge(ctx, age, day0),
+      region: region.code,
+      origin: 'inflow',
+      surname,
+      minority,
+    })
     p.marital = marital
     p.residence = residence
     p.dwelling = dwelling

@@ -29,7 +29,8 @@ const places =
   '红专路 政七街 政三街 健康路 顺河路 优胜路 北林路 国基路 博颂路 天明路 索凌路 关虎屯 黄委会 银苑 龙子湖 兴达路 园田路 ' +
   '三全路 丰庆路 凤凰台 沙门 西史赵 杨金路 未来路 燕庄 姚砦 东明路 民航路 群办路 宏达路 金桥路 纬十路 文北路 任砦 宋寨 ' +
   '王砦 南阳新村 大石桥 杜岭 人民路 经八路 省体育场 宏明路 丰乐路 鑫苑路 广电南路 郑花路 东赵 刘砦 庙李 张家村'
-const villagePlaces = '刘庄 陈砦 杨庄 姚桥 王庄 李庄 宋砦 东赵 西赵 马头岗 柳林 关庄 大河 小河 岗李 前程 后程 黄庄 贾岗 毛庄'
+const villagePlaces =
+  '刘庄 陈砦 杨庄 姚桥 王庄 李庄 宋砦 东赵 西赵 马头岗 柳林 关庄 大河 小河 岗李 前程 后程 黄庄 贾岗 毛庄'
 const directions = ['', '东', '西', '南', '北', '第一', '第二', '中']
 const townshipRoads =
   '经八路 花园路 人民路 杜岭 大石桥 南阳路 南阳新村 文化路 丰产路 东风路 北林路 未来路 凤凰台 国基路 杨金路 丰庆路 兴达路'
@@ -92,7 +93,13 @@ export function buildDistrict(persons: number, rng: Rng): District {
       roads: [name],
     })
   }
-  return { countyCode: '410105', countyName: '金水区', provinceName: '河南省', cityName: '郑州市', communities }
+  return {
+    countyCode: '410105',
+    countyName: '金水区',
+    provinceName: '河南省',
+    cityName: '郑州市',
+    communities,
+  }
 }
 
 function pad3(n: number): string {

@@ -36,7 +36,12 @@ export const exportFiles = {
     fileName: (p) => `civil-marriages-${p}.xlsx`,
     format: 'xlsx',
   },
-  civilDeaths: { key: 'civil-deaths', agency: 'civil', fileName: (p) => `civil-deaths-${p}.csv`, format: 'utf8-bom' },
+  civilDeaths: {
+    key: 'civil-deaths',
+    agency: 'civil',
+    fileName: (p) => `civil-deaths-${p}.csv`,
+    format: 'utf8-bom',
+  },
   healthBirths: {
     key: 'health-births',
     agency: 'health',

@@ -1,7 +1,15 @@
 import { dayParts } from './day-number.js'
 
 /** Date layouts seen in Chinese government exports. */
-export const dateFormats = ['iso', 'slash', 'slash-padded', 'compact', 'chinese', 'chinese-padded', 'dot'] as const
+export const dateFormats = [
+  'iso',
+  'slash',
+  'slash-padded',
+  'compact',
+  'chinese',
+  'chinese-padded',
+  'dot',
+] as const
 export type DateFormat = (typeof dateFormats)[number]
 
 /**

@@ -13,12 +13,11 @@ import { noiseProfiles } from './noise-profiles.js'
 import { populateDistrict } from './populate-district.js'
 import type { Population, SimEvent } from './population.js'
 import { RecordLog } from './record-log.js'
-import type { SimulationContext } from './simulation-context.js'
 import { simulateEvents } from './simulate-events.js'
+import type { SimulationContext } from './simulation-context.js'
 import { SourceNoiser } from './source-noiser.js'
-import type { TableSink } from './table-sink.js'
 import { summarizePopulation } from './summarize-population.js'
-import { type TruthCounts, writeTruth } from './write-truth.js'
+import type { TableSink } from './table-sink.js'
 import { civilDeathsHeader, writeCivilDeaths } from './write-civil-deaths.js'
 import { civilMarriagesHeader, writeCivilMarriages } from './write-civil-marriages.js'
 import { healthBirthsHeader, writeHealthBirths } from './write-health-births.js'
@@ -26,6 +25,7 @@ import { policeChangesHeader, writePoliceChanges } from './write-police-changes.
 import { policeSnapshotHeader, writePoliceSnapshot } from './write-police-snapshot.js'
 import { policeTemporaryHeader, writePoliceTemporary } from './write-police-temporary.js'
 import { registerBirthsHeader, registerPersonsHeader, writeRegister } from './write-register.js'
+import { type TruthCounts, writeTruth } from './write-truth.js'
 import { XlsxTableWriter } from './xlsx-table-writer.js'
 
 export type { GenerateOptions } from './generate-options.js'
@@ -49,7 +49,12 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   o.onStage('simulate')
   const rng = createRng(o.seed)
   const profile = noiseProfiles[o.profile]
-  const windowEnd = dayNumber(o.periodMonth === 12 ? o.periodYear + 1 : o.periodYear, o.periodMonth === 12 ? 1 : o.periodMonth + 1, 1) - 1
+  const windowEnd =
+    dayNumber(
+      o.periodMonth === 12 ? o.periodYear + 1 : o.periodYear,
+      o.periodMonth === 12 ? 1 : o.periodMonth + 1,
+      1,
+    ) - 1
   const startMonth = o.periodYear * 12 + (o.periodMonth - 1) - (o.eventMonths - 1)
   const windowStart = dayNumber(Math.floor(startMonth / 12), (startMonth % 12) + 1, 1)
 
@@ -81,10 +86,13 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   const log = new RecordLog()
   const fileKeys: string[] = []
   const written: { file: string; rows: number }[] = []
-  const noise: Record<string, SourceNoiser['counts']> = {}
+  const noisers: Record<string, SourceNoiser> = {}
   const stamp = new Date(Date.UTC(o.periodYear, o.periodMonth - 1, 28))
 
-  const open = (f: ExportFile, header: readonly string[]): { sink: CsvTableWriter | XlsxTableWriter; noiser: SourceNoiser; rng: ReturnType<typeof createRng> } => {
+  const open = (
+    f: ExportFile,
+    header: readonly string[],
+  ): { sink: CsvTableWriter | XlsxTableWriter; noiser: SourceNoiser; rng: ReturnType<typeof createRng> } => {
     const name = f.fileName(o.period)
     o.onStage(name)
     const index = log.addFile(name)
@@ -95,14 +103,23 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
         ? new XlsxTableWriter(file, '婚姻登记', header, stamp, log, index)
         : new CsvTableWriter(file, f.format, header, log, index)
     const noiser = new SourceNoiser(profile[f.agency], rng.fork(`noise/${f.key}`))
-    noise[name] = noiser.counts
+    noisers[name] = noiser
     return { sink, noiser, rng: rng.fork(`rows/${f.key}`) }
   }
   const finish = async (s: { sink: CsvTableWriter | XlsxTableWriter }, f: ExportFile): Promise<void> => {
     await s.sink.close()
     written.push({ file: f.fileName(o.period), rows: s.sink.rows })
   }
-  const simple = async (f: ExportFile, header: readonly string[], write: (pop: Population, sink: TableSink, noiser: SourceNoiser, rng: ReturnType<typeof createRng>) => void): Promise<void> => {
+  const simple = async (
+    f: ExportFile,
+    header: readonly string[],
+    write: (
+      pop: Population,
+      sink: TableSink,
+      noiser: SourceNoiser,
+      rng: ReturnType<typeof createRng>,
+    ) => void,
+  ): Promise<void> => {
     const s = open(f, header)
     write(pop, s.sink, s.noiser, s.rng)
     await finish(s, f)
@@ -116,7 +133,15 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   await simple(exportFiles.healthBirths, healthBirthsHeader, writeHealthBirths)
   const persons = open(exportFiles.registerPersons, registerPersonsHeader)
   const births = open(exportFiles.registerBirths, registerBirthsHeader)
-  const discrepancies = writeRegister(pop, persons.sink, births.sink, persons.noiser, births.noiser, profile.defects, persons.rng)
+  const discrepancies = writeRegister(
+    pop,
+    persons.sink,
+    births.sink,
+    persons.noiser,
+    births.noiser,
+    profile.defects,
+    persons.rng,
+  )
   await finish(persons, exportFiles.registerPersons)
   await finish(births, exportFiles.registerBirths)
 
@@ -125,19 +150,24 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   const population = summarizePopulation(pop)
   const manifest = {
     generator: 'bidui generate',
-    options: { persons: o.persons, seed: o.seed, period: o.period, profile: o.profile, eventMonths: o.eventMonths },
+    options: {
+      persons: o.persons,
+      seed: o.seed,
+      period: o.period,
+      profile: o.profile,
+      eventMonths: o.eventMonths,
+    },
     window: { start: isoDay(windowStart), end: isoDay(windowEnd) },
-    district: { county: pop.district.countyCode, name: pop.district.countyName, communities: pop.district.communities.length },
+    district: {
+      county: pop.district.countyCode,
+      name: pop.district.countyName,
+      communities: pop.district.communities.length,
+    },
     files: written,
     truth,
     population,
     noiseRates: profile,
-    noiseObserved: Object.fromEntries(
-      Object.entries(noise).map(([file, counts]) => [
-        file,
-        Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]])),
-      ]),
-    ),
+    noiseObserved: Object.fromEntries(Object.entries(noisers).map(([file, n]) => [file, n.counts])),
   }
   writeFileSync(path.join(o.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   return { out: o.out, files: written, truth, population }

@@ -36,23 +36,46 @@ export function resolveGenerateOptions(o: GenerateOptions): ResolvedGenerateOpti
   const problems: GenerateOptionProblem[] = []
   const eventMonths = o.eventMonths ?? 1
   if (!Number.isInteger(o.persons) || o.persons < 200 || o.persons > maxPersons) {
-    problems.push({ option: '--persons', expected: `a whole number from 200 to ${maxPersons}`, got: String(o.persons) })
+    problems.push({
+      option: '--persons',
+      expected: `a whole number from 200 to ${maxPersons}`,
+      got: String(o.persons),
+    })
   }
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.period)
   const year = m ? Number(m[1]) : 0
   if (!m || year < 2000 || year > 2100) {
-    problems.push({ option: '--period', expected: 'a month YYYY-MM between 2000-01 and 2100-12', got: JSON.stringify(o.period) })
+    problems.push({
+      option: '--period',
+      expected: 'a month YYYY-MM between 2000-01 and 2100-12',
+      got: JSON.stringify(o.period),
+    })
   }
   if (!noiseProfileNames.includes(o.profile)) {
-    problems.push({ option: '--profile', expected: noiseProfileNames.join(' | '), got: JSON.stringify(o.profile) })
+    problems.push({
+      option: '--profile',
+      expected: noiseProfileNames.join(' | '),
+      got: JSON.stringify(o.profile),
+    })
   }
   if (!Number.isInteger(eventMonths) || eventMonths < 1 || eventMonths > 36) {
-    problems.push({ option: '--event-months', expected: 'a whole number from 1 to 36', got: String(o.eventMonths) })
+    problems.push({
+      option: '--event-months',
+      expected: 'a whole number from 1 to 36',
+      got: String(o.eventMonths),
+    })
   }
   if (typeof o.out !== 'string' || o.out.trim() === '') {
     problems.push({ option: '--out', expected: 'an output directory', got: JSON.stringify(o.out) })
   }
-  if (String(o.seed).length === 0) problems.push({ option: '--seed', expected: 'a non-empty seed', got: '""' })
+  if (String(o.seed).length === 0)
+    problems.push({ option: '--seed', expected: 'a non-empty seed', got: '""' })
   if (problems.length > 0) throw new GenerateOptionsError(problems)
-  return { ...o, eventMonths, onStage: o.onStage ?? (() => {}), periodYear: year, periodMonth: Number(m?.[2]) }
+  return {
+    ...o,
+    eventMonths,
+    onStage: o.onStage ?? (() => {}),
+    periodYear: year,
+    periodMonth: Number(m?.[2]),
+  }
 }

@@ -51,7 +51,8 @@ export function createNameSampler(): NameSampler {
       if (b === a && rng.chance(0.7)) b = pickChar(rng, c.cohort.second)
       return a + b
     },
-    minority: (rng, sex) => `${rng.pick(sex === 1 ? minorityGiven.male : minorityGiven.female)}·${rng.pick(minorityFamily)}`,
+    minority: (rng, sex) =>
+      `${rng.pick(sex === 1 ? minorityGiven.male : minorityGiven.female)}·${rng.pick(minorityFamily)}`,
   }
 }
 

@@ -4,7 +4,8 @@ import type { Population } from './population.js'
 export function orderByHousehold(pop: Population): Int32Array {
   const n = pop.households.length
   const counts = new Int32Array(n + 1)
-  for (const p of pop.persons) if (p.household >= 0) counts[p.household + 1] = (counts[p.household + 1] as number) + 1
+  for (const p of pop.persons)
+    if (p.household >= 0) counts[p.household + 1] = (counts[p.household + 1] as number) + 1
   for (let i = 1; i <= n; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number)
   const out = new Int32Array(counts[n] as number)
   for (const p of pop.persons) {

@@ -1,7 +1,5 @@
-import { ageOn } from './day-number.js'
 import { addInflowGroup } from './add-inflow-group.js'
-import { surnameOf } from './surname-of.js'
-import { weightedPicker } from './weighted-picker.js'
+import { ageOn } from './day-number.js'
 import { fates, type Person } from './population.js'
 import {
   addHousehold,
@@ -10,6 +8,8 @@ import {
   foreignRegion,
   type SimulationContext,
 } from './simulation-context.js'
+import { surnameOf } from './surname-of.js'
+import { weightedPicker } from './weighted-picker.js'
 
 /**
  * The population model (documented in docs/generator.md). Household sizes follow urban China
@@ -59,7 +59,13 @@ export function populateDistrict(ctx: SimulationContext, persons: number): void 
     const age = dead ? rng.between(62, 96) : rng.between(18, 50)
     const sex = rng.chance(0.5) ? 1 : 2
     const surname = host.surname || undefined
-    const p = addPerson(ctx, { sex, birth: birthDayForAge(ctx, age, fateDay), region: localRegion(ctx, fateDay - age * 365), origin: 'history', surname })
+    const p = addPerson(ctx, {
+      sex,
+      birth: birthDayForAge(ctx, age, fateDay),
+      region: localRegion(ctx, fateDay - age * 365),
+      origin: 'history',
+      surname,
+    })
     p.hukouLocal = true
     p.household = host.index
     p.community = host.community
@@ -76,7 +82,8 @@ function localRegion(ctx: SimulationContext, birth: number): string {
   const { rng } = ctx
   // IDs record where they were first issued: many locals were born elsewhere in Henan or China.
   const r = rng.next()
-  if (birth < -1826 && ctx.regions.abolishedLocal.length > 0 && r < 0.12) return rng.pick(ctx.regions.abolishedLocal)
+  if (birth < -1826 && ctx.regions.abolishedLocal.length > 0 && r < 0.12)
+    return rng.pick(ctx.regions.abolishedLocal)
   if (r < 0.75) return '410105'
   if (r < 0.83) return rng.pick(['410102', '410103', '410104', '410108'])
   return foreignRegion(ctx).code
@@ -89,7 +96,13 @@ function makeLocalHousehold(ctx: SimulationContext, community: number, day0: num
   const members: Person[] = []
   const add = (sex: 1 | 2, age: number, relation: string, marital: number, surname?: string): Person => {
     const birth = birthDayForAge(ctx, age, day0)
-    const p = addPerson(ctx, { sex, birth, region: age < 18 ? '410105' : localRegion(ctx, birth), origin: 'initial', surname })
+    const p = addPerson(ctx, {
+      sex,
+      birth,
+      region: age < 18 ? '410105' : localRegion(ctx, birth),
+      origin: 'initial',
+      surname,
+    })
     p.relation = relation
     p.marital = marital
     members.push(p)
@@ -105,7 +118,13 @@ function makeLocalHousehold(ctx: SimulationContext, community: number, day0: num
     wife.spouse = husband.id
     return [husband, wife]
   }
-  const children = (father: Person, mother: Person, n: number, headIsFather: boolean, grand: boolean): void => {
+  const children = (
+    father: Person,
+    mother: Person,
+    n: number,
+    headIsFather: boolean,
+    grand: boolean,
+  ): void => {
     const motherAge = ageOn(mother.birth, day0)
     let gap = rng.between(22, 34)
     let sons = 0
@@ -116,10 +135,20 @@ function makeLocalHousehold(ctx: SimulationContext, community: number, day0: num
       const order = sex === 1 ? ++sons : ++daughters
       const only = n === 1
       const relation = grand
-        ? sex === 1 ? '孙子' : '孙女'
+        ? sex === 1
+          ? '孙子'
+          : '孙女'
         : sex === 1
-          ? only ? '独生子' : order === 1 ? '长子' : '次子'
-          : only ? '独生女' : order === 1 ? '长女' : '次女'
+          ? only
+            ? '独生子'
+            : order === 1
+              ? '长子'
+              : '次子'
+          : only
+            ? '独生女'
+            : order === 1
+              ? '长女'
+              : '次女'
       const surname = rng.chance(0.95) ? surnameOf(father) : surnameOf(mother)
       const marital = age >= 24 && rng.chance(0.2) ? 20 : 10
       const c = add(sex, age, headIsFather || grand ? relation : relation, marital, surname)
@@ -146,7 +175,11 @@ function makeLocalHousehold(ctx: SimulationContext, community: number, day0: num
     }
   } else {
     const withParents = size >= 5 || (size === 4 && rng.chance(0.4))
-    const [husband, wife] = couple(withParents ? 27 : 26, withParents ? 46 : 56, !withParents && rng.chance(0.15))
+    const [husband, wife] = couple(
+      withParents ? 27 : 26,
+      withParents ? 46 : 56,
+      !withParents && rng.chance(0.15),
+    )
     const kids = size === 3 ? 1 : size === 4 ? (withParents ? 1 : 2) : size === 5 ? 1 : 2
     children(husband, wife, kids, true, false)
     if (withParents) {

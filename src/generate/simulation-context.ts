@@ -36,7 +36,14 @@ export function addPerson(ctx: SimulationContext, p: NewPerson): Person {
   const name = p.minority
     ? ctx.names.minority(ctx.rng, p.sex)
     : (p.surname ?? ctx.names.surname(ctx.rng)) + ctx.names.given(ctx.rng, p.sex, year)
-  const person = new Person(ctx.persons.length, name, p.sex, p.birth, ctx.assignId(p.region, p.birth, p.sex), p.origin)
+  const person = new Person(
+    ctx.persons.length,
+    name,
+    p.sex,
+    p.birth,
+    ctx.assignId(p.region, p.birth, p.sex),
+    p.origin,
+  )
   ctx.persons.push(person)
   return person
 }

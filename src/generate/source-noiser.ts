@@ -1,5 +1,5 @@
 import type { Rng } from './create-rng.js'
-import { dayParts, dayNumber } from './day-number.js'
+import { dayNumber, dayParts } from './day-number.js'
 import { type DateFormat, dateFormats, formatDate } from './format-date.js'
 import { homophoneGroups } from './homophone-groups.js'
 import { nearFormGroups } from './near-form-groups.js'
@@ -76,7 +76,8 @@ export class SourceNoiser {
   get counts(): Record<string, NoiseCount> {
     const out: Record<string, NoiseCount> = {}
     noiseKinds.forEach((k, i) => {
-      if (this.eligibleOf[i]) out[k] = { eligible: this.eligibleOf[i] as number, applied: this.appliedOf[i] as number }
+      if (this.eligibleOf[i])
+        out[k] = { eligible: this.eligibleOf[i] as number, applied: this.appliedOf[i] as number }
     })
     return out
   }
@@ -94,26 +95,42 @@ export class SourceNoiser {
   name(name: string): string {
     this.semantic = ''
     let out = name
-    const swappable = [...name].map((ch, i) => (alternatives.homophone.has(ch) ? i : -1)).filter((i) => i >= 0)
+    const swappable = [...name]
+      .map((ch, i) => (alternatives.homophone.has(ch) ? i : -1))
+      .filter((i) => i >= 0)
     if (this.roll(K.nameHomophone, swappable.length > 0)) {
       // Given-name characters are five times likelier to be mistyped than the surname.
       const weighted = swappable.flatMap((i) => (i === 0 ? [i] : [i, i, i, i, i]))
-      out = replaceAt(out, this.rng.pick(weighted), (ch) => this.rng.pick(alternatives.homophone.get(ch) ?? [ch]))
+      out = replaceAt(out, this.rng.pick(weighted), (ch) =>
+        this.rng.pick(alternatives.homophone.get(ch) ?? [ch]),
+      )
       this.semantic = 'homophone'
     } else {
-      const lookAlike = [...name].map((ch, i) => (alternatives.nearForm.has(ch) ? i : -1)).filter((i) => i >= 0)
+      const lookAlike = [...name]
+        .map((ch, i) => (alternatives.nearForm.has(ch) ? i : -1))
+        .filter((i) => i >= 0)
       if (this.roll(K.nameNearForm, lookAlike.length > 0)) {
-        out = replaceAt(out, this.rng.pick(lookAlike), (ch) => this.rng.pick(alternatives.nearForm.get(ch) ?? [ch]))
+        out = replaceAt(out, this.rng.pick(lookAlike), (ch) =>
+          this.rng.pick(alternatives.nearForm.get(ch) ?? [ch]),
+        )
         this.semantic = 'near-form'
       }
     }
-    if (this.roll(K.nameTraditional, [...out].some((ch) => traditionalVariants.has(ch)))) {
+    if (
+      this.roll(
+        K.nameTraditional,
+        [...out].some((ch) => traditionalVariants.has(ch)),
+      )
+    ) {
       out = [...out].map((ch) => traditionalVariants.get(ch) ?? ch).join('')
     }
-    if (this.roll(K.nameMinorityDot, out.includes('·'))) out = out.replace('·', this.rng.pick(['•', '.', '・', '－', '']))
+    if (this.roll(K.nameMinorityDot, out.includes('·')))
+      out = out.replace('·', this.rng.pick(['•', '.', '・', '－', '']))
     if (this.roll(K.nameSpace)) {
       const at = 1 + this.rng.int(Math.max(1, out.length - 1))
-      out = this.rng.chance(0.3) ? `${out} ` : `${out.slice(0, at)}${this.rng.chance(0.5) ? ' ' : '\u3000'}${out.slice(at)}`
+      out = this.rng.chance(0.3)
+        ? `${out} `
+        : `${out.slice(0, at)}${this.rng.chance(0.5) ? ' ' : '\u3000'}${out.slice(at)}`
     }
     return out
   }
@@ -163,7 +180,9 @@ export class SourceNoiser {
       d = dayNumber(p.y, p.d, p.m)
       this.semantic = 'day-month-swap'
     } else if (this.roll(K.dateWrong)) {
-      d = this.rng.chance(0.7) ? day + (this.rng.chance(0.5) ? 1 : -1) * this.rng.between(1, 3) : dayNumber(p.y + (this.rng.chance(0.5) ? 1 : -1), p.m, Math.min(p.d, 28))
+      d = this.rng.chance(0.7)
+        ? day + (this.rng.chance(0.5) ? 1 : -1) * this.rng.between(1, 3)
+        : dayNumber(p.y + (this.rng.chance(0.5) ? 1 : -1), p.m, Math.min(p.d, 28))
       this.semantic = 'wrong-date'
     }
     this.day = d
@@ -216,4 +235,3 @@ function buildAlternatives(): { homophone: Map<string, string[]>; nearForm: Map<
   }
   return { homophone: index(homophoneGroups), nearForm: index(nearFormGroups) }
 }
-

@@ -7,4 +7,19 @@ export function surnameOf(p: Person): string {
   return compoundSurnames.has(two) ? two : p.name.slice(0, 1)
 }
 
-const compoundSurnames = new Set(['欧阳', '上官', '皇甫', '令狐', '司徒', '诸葛', '司马', '公孙', '夏侯', '东方', '呼延', '慕容', '端木', '尉迟'])
+const compoundSurnames = new Set([
+  '欧阳',
+  '上官',
+  '皇甫',
+  '令狐',
+  '司徒',
+  '诸葛',
+  '司马',
+  '公孙',
+  '夏侯',
+  '东方',
+  '呼延',
+  '慕容',
+  '端木',
+  '尉迟',
+])

@@ -14,7 +14,9 @@ export const civilDeathsHeader = ['姓名', '身份证号', '性别', '死亡日
  * people from outside the district; UTF-8 with a BOM, as Excel needs it.
  */
 export function writeCivilDeaths(pop: Population, sink: TableSink, noiser: SourceNoiser, rng: Rng): void {
-  const rows = pop.events.filter((e) => e.type === 'death' && e.recordDay >= 0).sort((a, b) => a.recordDay - b.recordDay || a.person - b.person)
+  const rows = pop.events
+    .filter((e) => e.type === 'death' && e.recordDay >= 0)
+    .sort((a, b) => a.recordDay - b.recordDay || a.person - b.person)
   for (const e of rows) {
     const p = pop.persons[e.person] as Person
     const cells = [

@@ -48,7 +48,13 @@ export function writeHealthBirths(pop: Population, sink: TableSink, noiser: Sour
     serial += rng.between(1, 30)
     const r = rng.next()
     const childName =
-      r < 0.45 ? '' : r < 0.7 ? `${mother.name}之${child.sex === 1 ? '子' : '女'}` : r < 0.75 ? '婴儿' : noiser.name(child.name)
+      r < 0.45
+        ? ''
+        : r < 0.7
+          ? `${mother.name}之${child.sex === 1 ? '子' : '女'}`
+          : r < 0.75
+            ? '婴儿'
+            : noiser.name(child.name)
     const noFather = !father || noiser.blank()
     const time = `${String(rng.int(24)).padStart(2, '0')}:${String(rng.int(60)).padStart(2, '0')}`
     const people: RowPerson[] = [

@@ -1,10 +1,10 @@
 import type { Rng } from './create-rng.js'
 import { dwellingAddress } from './dwelling-address.js'
-import { type Person, type Population, fates } from './population.js'
+import { orderByHousehold } from './order-by-household.js'
+import { fates, type Person, type Population } from './population.js'
 import type { SourceNoiser } from './source-noiser.js'
 import type { TableSink } from './table-sink.js'
 import { writeRow } from './write-row.js'
-import { orderByHousehold } from './order-by-household.js'
 
 /** Headers of the police full household snapshot (常住人口). */
 export const policeSnapshotHeader = [

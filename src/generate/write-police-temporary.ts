@@ -1,9 +1,9 @@
-import { ageOn, dayNumber, dayParts } from './day-number.js'
 import type { Rng } from './create-rng.js'
+import { ageOn, dayNumber, dayParts } from './day-number.js'
 import { dwellingAddress } from './dwelling-address.js'
 import { formatDate } from './format-date.js'
 import { personCodes } from './person-codes.js'
-import { type Person, type Population, fates } from './population.js'
+import { fates, type Person, type Population } from './population.js'
 import type { SourceNoiser } from './source-noiser.js'
 import type { TableSink } from './table-sink.js'
 import { writeRow } from './write-row.js'
@@ -43,7 +43,12 @@ export function writePoliceTemporary(pop: Population, sink: TableSink, noiser: S
   for (const p of pop.persons) {
     if (!inPoliceTemporary(p, pop)) continue
     const age = ageOn(p.birth, pop.windowEnd)
-    const reason = age < 16 ? (age >= 6 ? '就学' : '投靠亲友') : rng.pick(['务工', '务工', '务工', '经商', '投靠亲友', '其他'])
+    const reason =
+      age < 16
+        ? age >= 6
+          ? '就学'
+          : '投靠亲友'
+        : rng.pick(['务工', '务工', '务工', '经商', '投靠亲友', '其他'])
     const years = Math.max(1, Math.ceil((pop.windowEnd - p.registeredDay + 1) / 365))
     const r = dayParts(p.registeredDay)
     const until = dayNumber(r.y + years, r.m, Math.min(r.d, 28))

@@ -1,11 +1,11 @@
-import { ageOn } from './day-number.js'
 import type { Rng } from './create-rng.js'
+import { ageOn } from './day-number.js'
 import { dwellingAddress } from './dwelling-address.js'
 import { formatDate } from './format-date.js'
 import type { RegisterDefects } from './noise-profiles.js'
 import { orderByHousehold } from './order-by-household.js'
 import { personCodes } from './person-codes.js'
-import { type Person, type Population, type SimEvent, fates } from './population.js'
+import { fates, type Person, type Population, type SimEvent } from './population.js'
 import type { SourceNoiser } from './source-noiser.js'
 import type { TableSink } from './table-sink.js'
 import type { TrueDiscrepancy } from './true-discrepancy.js'
@@ -27,7 +27,14 @@ export const registerPersonsHeader = [
 ] as const
 
 /** Headers of the register's births (生育信息): one row per child, keyed by the mother's 个案编号. */
-export const registerBirthsHeader = ['个案编号', '母亲姓名', '母亲身份证号', '子女姓名', '子女性别', '子女出生日期'] as const
+export const registerBirthsHeader = [
+  '个案编号',
+  '母亲姓名',
+  '母亲身份证号',
+  '子女姓名',
+  '子女性别',
+  '子女出生日期',
+] as const
 
 /** What the register holds for one person's primary record, reused by its births table. */
 interface Written {
@@ -38,7 +45,15 @@ interface Written {
   birth: string
 }
 
-const destinations = ['广东省深圳市', '浙江省杭州市', '上海市', '北京市', '江苏省苏州市', '广东省东莞市', '河南省洛阳市']
+const destinations = [
+  '广东省深圳市',
+  '浙江省杭州市',
+  '上海市',
+  '北京市',
+  '江苏省苏州市',
+  '广东省东莞市',
+  '河南省洛阳市',
+]
 
 /**
  * Writes the register as it really is: the true population (everyone with hukou here,
@@ -81,7 +96,9 @@ export function writeRegister(
     return `JS${pop.district.communities[community]?.code.slice(6) ?? ''}${String(n).padStart(6, '0')}`
   }
   const visitCommunity = (p: Person): number => (p.residence >= 0 ? p.residence : Math.max(0, p.community))
-  const one = (d: Omit<TrueDiscrepancy, 'field' | 'trueValue' | 'recordedValue' | 'detail'> & Partial<TrueDiscrepancy>): void => {
+  const one = (
+    d: Omit<TrueDiscrepancy, 'field' | 'trueValue' | 'recordedValue' | 'detail'> & Partial<TrueDiscrepancy>,
+  ): void => {
     out.push({ field: '', trueValue: '', recordedValue: '', detail: '', ...d })
   }
 
@@ -109,14 +126,29 @@ export function writeRegister(
     if (p.origin === 'inflow' && p.fate === fates.alive && rng.chance(defects.inflowUnregistered)) {
       const age = ageOn(p.birth, pop.windowEnd)
       if (p.sex === 2 && p.marital >= 20 && p.marital < 30 && age >= 15 && age <= 49) {
-        one({ type: 'missing-inflow', community, persons: [p.id], registerLines: [], evidence: [{ person: p.id, scope: ['police-temporary'] }], requiresEvidence: true })
+        one({
+          type: 'missing-inflow',
+          community,
+          persons: [p.id],
+          registerLines: [],
+          evidence: [{ person: p.id, scope: ['police-temporary'] }],
+          requiresEvidence: true,
+        })
       }
       return
     }
     const m = marriage.get(p.id)
     if (p.origin === 'external' && m && rng.chance(defects.newlywedMissing)) {
       if (m.recordDay >= 0) {
-        one({ type: 'missing-newlywed', community, persons: [p.id], registerLines: [], evidence: [{ person: p.id, scope: ['civil-marriages'] }], requiresEvidence: true, detail: 'not-in-register' })
+        one({
+          type: 'missing-newlywed',
+          community,
+          persons: [p.id],
+          registerLines: [],
+          evidence: [{ person: p.id, scope: ['civil-marriages'] }],
+          requiresEvidence: true,
+          detail: 'not-in-register',
+        })
       }
       return
     }
@@ -137,7 +169,13 @@ export function writeRegister(
     // Marital status the register forgot to update.
     let marital = p.marital
     let maritalDefect: 'newlywed' | 'divorce' | null = null
-    if (m && p.origin !== 'external' && p.fate === fates.alive && p.residence >= 0 && rng.chance(defects.newlywedUnmarried)) {
+    if (
+      m &&
+      p.origin !== 'external' &&
+      p.fate === fates.alive &&
+      p.residence >= 0 &&
+      rng.chance(defects.newlywedUnmarried)
+    ) {
       marital = p.marital === 22 ? 40 : 10
       maritalDefect = 'newlywed'
     } else if (p.divorcedDay >= 0 && p.fate === fates.alive && rng.chance(defects.divorceUnrecorded)) {
@@ -172,36 +210,93 @@ export function writeRegister(
       p.hukouLocal && !noiser.blank() ? (pop.households[p.household]?.no ?? '') : '',
     ]
     const line = writeRow(persons, noiser, rng, cells, [['subject', p.id]], 1)
-    if (needed[p.id]) written.set(p.id, { recordNo, name, id, sex, birth: formatDate(recordedBirth, 'slash-padded') })
+    if (needed[p.id])
+      written.set(p.id, { recordNo, name, id, sex, birth: formatDate(recordedBirth, 'slash-padded') })
     const lines = [line]
     const base = { community, persons: [p.id], registerLines: lines }
     const others = [{ person: p.id, scope: 'all-other-sources' as const }]
     if (staleType) one({ ...base, type: staleType, evidence: others, requiresEvidence: true })
     if (maritalDefect === 'newlywed' && m && m.recordDay >= 0) {
-      one({ ...base, type: 'missing-newlywed', evidence: [{ person: p.id, scope: ['civil-marriages'] }], requiresEvidence: true, field: 'maritalStatus', trueValue: personCodes.maritalWord(p.marital), recordedValue: personCodes.maritalWord(marital), detail: 'still-unmarried' })
+      one({
+        ...base,
+        type: 'missing-newlywed',
+        evidence: [{ person: p.id, scope: ['civil-marriages'] }],
+        requiresEvidence: true,
+        field: 'maritalStatus',
+        trueValue: personCodes.maritalWord(p.marital),
+        recordedValue: personCodes.maritalWord(marital),
+        detail: 'still-unmarried',
+      })
     } else if (maritalDefect) {
-      one({ ...base, type: 'conflict', evidence: others, requiresEvidence: true, field: 'maritalStatus', trueValue: personCodes.maritalWord(p.marital), recordedValue: personCodes.maritalWord(marital), detail: maritalDefect === 'divorce' ? 'divorce-unrecorded' : 'marriage-unrecorded' })
+      one({
+        ...base,
+        type: 'conflict',
+        evidence: others,
+        requiresEvidence: true,
+        field: 'maritalStatus',
+        trueValue: personCodes.maritalWord(p.marital),
+        recordedValue: personCodes.maritalWord(marital),
+        detail: maritalDefect === 'divorce' ? 'divorce-unrecorded' : 'marriage-unrecorded',
+      })
     }
     if (nameNoise === 'homophone' || nameNoise === 'near-form' || nameNoise === 'former-name') {
-      one({ ...base, type: 'conflict', evidence: others, requiresEvidence: true, field: 'name', trueValue: p.name, recordedValue: name, detail: nameNoise })
+      one({
+        ...base,
+        type: 'conflict',
+        evidence: others,
+        requiresEvidence: true,
+        field: 'name',
+        trueValue: p.name,
+        recordedValue: name,
+        detail: nameNoise,
+      })
     }
     if (birthNoise !== '') {
-      one({ ...base, type: 'conflict', evidence: others, requiresEvidence: true, field: 'birthDate', trueValue: formatDate(p.birth, 'iso'), recordedValue: formatDate(recordedBirth, 'iso'), detail: birthNoise })
+      one({
+        ...base,
+        type: 'conflict',
+        evidence: others,
+        requiresEvidence: true,
+        field: 'birthDate',
+        trueValue: formatDate(p.birth, 'iso'),
+        recordedValue: formatDate(recordedBirth, 'iso'),
+        detail: birthNoise,
+      })
     }
     if (sexNoise !== '') {
-      one({ ...base, type: 'conflict', evidence: others, requiresEvidence: true, field: 'sex', trueValue: personCodes.sexWord(p.sex), recordedValue: personCodes.sexWord(sex), detail: sexNoise })
+      one({
+        ...base,
+        type: 'conflict',
+        evidence: others,
+        requiresEvidence: true,
+        field: 'sex',
+        trueValue: personCodes.sexWord(p.sex),
+        recordedValue: personCodes.sexWord(sex),
+        detail: sexNoise,
+      })
     }
     if (idNoise !== '') {
-      one({ ...base, type: 'invalid-id', evidence: [], requiresEvidence: false, field: 'residentId', trueValue: p.residentId, recordedValue: id, detail: idNoise })
+      one({
+        ...base,
+        type: 'invalid-id',
+        evidence: [],
+        requiresEvidence: false,
+        field: 'residentId',
+        trueValue: p.residentId,
+        recordedValue: id,
+        detail: idNoise,
+      })
     }
 
     // A second active record for the same person.
     if (status === '正常' && p.fate === fates.alive && rng.chance(defects.duplicate)) {
-      const kind = p.birth < -3653 && rng.chance(0.5) ? '15-digit-id' : rng.chance(0.55) ? 'name-variant' : 're-entered'
+      const kind =
+        p.birth < -3653 && rng.chance(0.5) ? '15-digit-id' : rng.chance(0.55) ? 'name-variant' : 're-entered'
       const dupCommunity = kind === 're-entered' ? rng.int(pop.district.communities.length) : community
       const dc = pop.district.communities[dupCommunity] ?? c
       const dupName = kind === 'name-variant' ? variantName(p.name, noiser) : p.name
-      const dupId = kind === '15-digit-id' ? p.residentId.slice(0, 6) + p.residentId.slice(8, 17) : p.residentId
+      const dupId =
+        kind === '15-digit-id' ? p.residentId.slice(0, 6) + p.residentId.slice(8, 17) : p.residentId
       const dupLine = persons.row(
         [
           nextRecordNo(dupCommunity),
@@ -218,7 +313,15 @@ export function writeRegister(
         ],
         [['subject', p.id]],
       )
-      one({ type: 'duplicate', community, persons: [p.id], registerLines: [line, dupLine], evidence: [], requiresEvidence: false, detail: kind })
+      one({
+        type: 'duplicate',
+        community,
+        persons: [p.id],
+        registerLines: [line, dupLine],
+        evidence: [],
+        requiresEvidence: false,
+        detail: kind,
+      })
     }
   }
 
@@ -226,17 +329,21 @@ export function writeRegister(
   for (const id of order) writePerson(pop.persons[id] as Person)
   for (const p of pop.persons) {
     if (p.household >= 0) continue
-    const livesHere = p.residence >= 0 && (p.origin === 'inflow' || (p.origin === 'born' && !p.hukouLocal) || (p.origin === 'external' && p.marriedDay >= 0))
+    const livesHere =
+      p.residence >= 0 &&
+      (p.origin === 'inflow' ||
+        (p.origin === 'born' && !p.hukouLocal) ||
+        (p.origin === 'external' && p.marriedDay >= 0))
     if (livesHere) writePerson(p)
   }
   writeRegisterBirths(pop, births, written, birthsNoiser, rng)
   return out
 }
 
-
 function residenceText(p: Person, pop: Population, noiser: SourceNoiser, rng: Rng): string {
   if (noiser.blank()) return ''
-  if (p.residence < 0 && p.fate === fates.alive) return `外出务工（${destinations[p.id % destinations.length]}）`
+  if (p.residence < 0 && p.fate === fates.alive)
+    return `外出务工（${destinations[p.id % destinations.length]}）`
   return dwellingAddress(pop, p.dwelling >= 0 ? p.dwelling : p.household, noiser, rng)
 }
 
@@ -249,7 +356,13 @@ function variantName(name: string, noiser: SourceNoiser): string {
   return `${name.slice(0, 1)} ${name.slice(1)}`
 }
 
-function writeRegisterBirths(pop: Population, sink: TableSink, written: Map<number, Written>, noiser: SourceNoiser, rng: Rng): void {
+function writeRegisterBirths(
+  pop: Population,
+  sink: TableSink,
+  written: Map<number, Written>,
+  noiser: SourceNoiser,
+  rng: Rng,
+): void {
   const children = new Map<number, number[]>()
   for (const p of pop.persons) {
     if (p.mother < 0 || !written.has(p.id) || !written.has(p.mother)) continue
@@ -262,7 +375,17 @@ function writeRegisterBirths(pop: Population, sink: TableSink, written: Map<numb
     for (const k of kids.sort((a, b) => (pop.persons[a]?.birth ?? 0) - (pop.persons[b]?.birth ?? 0))) {
       const c = written.get(k) as Written
       const cells = [m.recordNo, m.name, m.id, c.name, personCodes.sexWord(c.sex), c.birth]
-      writeRow(sink, noiser, rng, cells, [['mother', mother], ['child', k]], 1)
+      writeRow(
+        sink,
+        noiser,
+        rng,
+        cells,
+        [
+          ['mother', mother],
+          ['child', k],
+        ],
+        1,
+      )
     }
   }
 }

@@ -32,7 +32,8 @@ export function writeTruth(
 ): TruthCounts {
   const communityCode = (i: number): string => pop.district.communities[i]?.code ?? ''
   const home = (p: Person): number => (p.residence >= 0 ? p.residence : p.community)
-  const ref = (i: number): string => `${log.files[log.file[i] as number]},${log.line[i]},${roles[log.role[i] as number]}`
+  const ref = (i: number): string =>
+    `${log.files[log.file[i] as number]},${log.line[i]},${roles[log.role[i] as number]}`
 
   const records = new ChunkedTextWriter(path.join(dir, 'records.csv'))
   records.line('file,line,role,person_id,malformed,true_name,true_resident_id,true_community')
@@ -93,10 +94,12 @@ export function writeTruth(
       ].join(','),
     )
     mine.length = 0
-    for (let k = from; k < to; k++) if (log.malformed[byPerson[k] as number] === 0) mine.push(byPerson[k] as number)
+    for (let k = from; k < to; k++)
+      if (log.malformed[byPerson[k] as number] === 0) mine.push(byPerson[k] as number)
     // Log order is file order then line order, so the left side is always the earlier record.
     for (let a = 0; a < mine.length; a++) {
-      for (let b = a + 1; b < mine.length; b++) pairs.line(`${ref(mine[a] as number)},${ref(mine[b] as number)},${p.id}`)
+      for (let b = a + 1; b < mine.length; b++)
+        pairs.line(`${ref(mine[a] as number)},${ref(mine[b] as number)},${p.id}`)
     }
   }
   persons.close()
@@ -104,7 +107,9 @@ export function writeTruth(
 
   const registerFiles = new Set(['register-persons', 'register-births'])
   const out = new ChunkedTextWriter(path.join(dir, 'discrepancies.csv'))
-  out.line('id,type,type_zh,community_code,community_name,person_ids,records,field,true_value,recorded_value,detail')
+  out.line(
+    'id,type,type_zh,community_code,community_name,person_ids,records,field,true_value,recorded_value,detail',
+  )
   const counts: Record<string, number> = Object.fromEntries(Object.keys(discrepancyTypes).map((t) => [t, 0]))
   const registerPersonsFile = fileKeys.indexOf('register-persons')
   for (const d of discrepancies) {
@@ -125,9 +130,27 @@ export function writeTruth(
     const c = pop.district.communities[d.community]
     const id = `D${String(out.lines).padStart(6, '0')}`
     out.line(
-      [id, d.type, discrepancyTypes[d.type], c?.code ?? '', c?.name ?? '', d.persons.join(' '), refs.join(' '), d.field, d.trueValue, d.recordedValue, d.detail].join(','),
+      [
+        id,
+        d.type,
+        discrepancyTypes[d.type],
+        c?.code ?? '',
+        c?.name ?? '',
+        d.persons.join(' '),
+        refs.join(' '),
+        d.field,
+        d.trueValue,
+        d.recordedValue,
+        d.detail,
+      ].join(','),
     )
   }
   out.close()
-  return { records: log.size, malformed, pairs: pairs.lines - 1, persons: persons.lines - 1, discrepancies: counts }
+  return {
+    records: log.size,
+    malformed,
+    pairs: pairs.lines - 1,
+    persons: persons.lines - 1,
+    discrepancies: counts,
+  }
 }

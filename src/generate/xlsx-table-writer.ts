@@ -59,7 +59,8 @@ export class XlsxTableWriter implements TableSink {
  */
 export function fixZipTimestamps(buf: Buffer, stamp: Date): Buffer {
   const dosTime = 0
-  const dosDate = ((stamp.getUTCFullYear() - 1980) << 9) | ((stamp.getUTCMonth() + 1) << 5) | stamp.getUTCDate()
+  const dosDate =
+    ((stamp.getUTCFullYear() - 1980) << 9) | ((stamp.getUTCMonth() + 1) << 5) | stamp.getUTCDate()
   let eocd = buf.length - 22
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
   if (eocd < 0) throw new Error('not a zip file')

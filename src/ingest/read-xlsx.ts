@@ -28,6 +28,10 @@ export async function readXlsx(
 ): Promise<OpenedTable> {
   const total = await fileSize(file)
   const batchSize = options.batchSize ?? defaultBatchSize
+  // Loaded on first use: exceljs adds half a second to start-up, and most runs read only CSV.
+  // It must be loaded before the stream exists: a 'data' listener starts the flow, and chunks
+  // that arrive before ExcelJS pipes the stream would be lost.
+  const { default: Excel } = await import('exceljs')
   const stream = createReadStream(file, { highWaterMark: 1 << 20 })
   let done = 0
   // Counting on 'data' is safe: ExcelJS pipes the stream synchronously on the first sheets.next(),
@@ -39,8 +43,6 @@ export async function readXlsx(
   const close = async () => {
     stream.destroy()
   }
-  // Loaded on first use: exceljs adds half a second to start-up, and most runs read only CSV.
-  const { default: Excel } = await import('exceljs')
   const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',

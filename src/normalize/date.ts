@@ -48,11 +48,16 @@ const excelEpochUtc = Date.UTC(1899, 11, 30)
  *   six-digit `900102` (the century is unknown), day-first `02/01/1990` (ambiguous) and serials out of range.
  */
 export function normalizeDate(raw: string | number | Date | null | undefined): NormalizedDate {
-  if (raw === null || raw === undefined) return result(null, 'missing')
+  if (raw === null || raw === undefined) return absent
+  if (typeof raw === 'string') return fromText(raw)
   if (raw instanceof Date) return fromDate(raw)
   if (typeof raw === 'number') return fromNumber(raw)
   return fromText(String(raw))
 }
+
+// Ingest asks for absent dates on most rows: one shared, frozen answer costs nothing.
+const absent: NormalizedDate = Object.freeze(result(null, 'missing'))
+const blank: NormalizedDate = Object.freeze(result('', 'missing'))
 
 function fromDate(value: Date): NormalizedDate {
   const ms = value.getTime()
@@ -90,6 +95,9 @@ function fromEpochMs(raw: string, ms: number): NormalizedDate {
 }
 
 function fromText(raw: string, text: string = raw): NormalizedDate {
+  if (text === '') return raw === '' ? blank : result(raw, 'missing')
+  const quick = plainDate(raw, text)
+  if (quick !== undefined) return quick
   const s = text.normalize('NFKC').replace(invisible, '').trim()
   if (placeholderWords.has(s.toLowerCase()) || /^[0\-/.年月日\s:]+$/.test(s)) return result(raw, 'missing')
   if (serialText.test(s)) return fromSerial(raw, Number(s))
@@ -105,6 +113,81 @@ function fromText(raw: string, text: string = raw): NormalizedDate {
   if (time === 'invalid' || !isCalendarDay(year, month, day)) return result(raw, 'impossible')
   return { raw, norm: `${y}-${pad(month)}-${pad(day)}`, time, status: 'valid' }
 }
+
+const zero = 48
+const nine = 57
+const dash = 45
+const slash = 47
+const dot = 46
+const nian = 0x5e74 // 年
+const yue = 0x6708 // 月
+const ri = 0x65e5 // 日
+const hao = 0x53f7 // 号
+
+/**
+ * The fast path for the shapes nearly every export writes, read from char codes without NFKC, regex
+ * or Date: YYYYMMDD, and YYYY, a separator, 1–2 digits, a separator, 1–2 digits and an optional 日/号
+ * (1990-01-02, 1990/1/2, 1990.1.2, 1990年1月2日). The separators are those `separated` accepts,
+ * in the same places. These characters are NFKC-stable and not whitespace, so the general path
+ * would see the same text; undefined sends anything else (and all-zero placeholders) there.
+ */
+function plainDate(raw: string, text: string): NormalizedDate | undefined {
+  const length = text.length
+  if (length < 8 || length > 11) return undefined
+  let year = 0
+  for (let i = 0; i < 4; i++) {
+    const code = text.charCodeAt(i)
+    if (code < zero || code > nine) return undefined
+    year = year * 10 + code - zero
+  }
+  let month: number
+  let day: number
+  const fifth = text.charCodeAt(4)
+  if (fifth >= zero && fifth <= nine) {
+    if (length !== 8) return undefined
+    const m2 = text.charCodeAt(5)
+    const d1 = text.charCodeAt(6)
+    const d2 = text.charCodeAt(7)
+    if (m2 < zero || m2 > nine || d1 < zero || d1 > nine || d2 < zero || d2 > nine) return undefined
+    month = (fifth - zero) * 10 + m2 - zero
+    day = (d1 - zero) * 10 + d2 - zero
+  } else {
+    if (fifth !== dash && fifth !== slash && fifth !== dot && fifth !== nian) return undefined
+    let i = 5
+    month = 0
+    for (const end = i + 2; i < end; i++) {
+      const code = text.charCodeAt(i)
+      if (code < zero || code > nine) break
+      month = month * 10 + code - zero
+    }
+    if (i === 5) return undefined
+    const separator = text.charCodeAt(i++)
+    if (separator !== dash && separator !== slash && separator !== dot && separator !== yue) return undefined
+    const dayStart = i
+    day = 0
+    for (const end = i + 2; i < end; i++) {
+      const code = text.charCodeAt(i)
+      if (code < zero || code > nine) break
+      day = day * 10 + code - zero
+    }
+    if (i === dayStart) return undefined
+    if (i < length) {
+      const suffix = text.charCodeAt(i++)
+      if (suffix !== ri && suffix !== hao) return undefined
+    }
+    if (i !== length) return undefined
+  }
+  // 00000000 and 0000-00-00 are placeholders, but 0000年00月00号 is not: leave zeros to the general path.
+  if (year === 0 && month === 0 && day === 0) return undefined
+  if (year === 1900 && month === 1 && day === 1) return result(raw, 'missing')
+  if (!isCalendarDay(year, month, day)) return result(raw, 'impossible')
+  const norm = `${yearText[year - 1800] as string}-${twoDigits[month] as string}-${twoDigits[day] as string}`
+  return { raw, norm, time: null, status: 'valid' }
+}
+
+// Shared pieces of YYYY-MM-DD, so building a date concatenates three existing strings.
+const yearText: readonly string[] = Array.from({ length: 400 }, (_, i) => String(1800 + i))
+const twoDigits: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))
 
 /** null for no time, HH:MM:SS for a valid one, 'invalid' for a clock that does not exist, undefined for noise. */
 function parseClock(rest: string): string | null | 'invalid' | undefined {

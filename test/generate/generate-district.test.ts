@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasValidCheckChar } from '../../src/domain/resident-id.js'
-import { generateDistrict, type GenerateSummary } from '../../src/generate/generate-district.js'
+import { type GenerateSummary, generateDistrict } from '../../src/generate/generate-district.js'
 import { discrepancyTypes } from '../../src/generate/true-discrepancy.js'
 import { readCsvLines, readTruth, readXlsxRows } from './read-export.js'
 
@@ -20,7 +20,9 @@ function hashes(dir: string): Record<string, string> {
   for (const sub of ['', 'truth']) {
     for (const f of readdirSync(path.join(dir, sub)).sort()) {
       if (f === 'truth') continue
-      out[path.join(sub, f)] = createHash('sha256').update(readFileSync(path.join(dir, sub, f))).digest('hex')
+      out[path.join(sub, f)] = createHash('sha256')
+        .update(readFileSync(path.join(dir, sub, f)))
+        .digest('hex')
     }
   }
   return out
@@ -52,7 +54,8 @@ describe('generateDistrict', () => {
   it('gives every person in the truth a valid 18-character resident ID', () => {
     const records = readTruth(path.join(dirA, 'truth/records.csv'))
     expect(records.length).toBe(summary.truth.records)
-    for (const r of records) expect(hasValidCheckChar(r.true_resident_id ?? ''), r.true_resident_id).toBe(true)
+    for (const r of records)
+      expect(hasValidCheckChar(r.true_resident_id ?? ''), r.true_resident_id).toBe(true)
   })
 
   it('references real lines: well-formed rows have the header’s column count, malformed ones do not', async () => {
@@ -60,7 +63,12 @@ describe('generateDistrict', () => {
     const files = new Map<string, string[][]>()
     for (const f of new Set(records.map((r) => r.file as string))) {
       const full = path.join(dirA, f)
-      files.set(f, f.endsWith('.xlsx') ? (await readXlsxRows(full)).map((r) => [r.join(',')]) : readCsvLines(full).map((l) => [l]))
+      files.set(
+        f,
+        f.endsWith('.xlsx')
+          ? (await readXlsxRows(full)).map((r) => [r.join(',')])
+          : readCsvLines(full).map((l) => [l]),
+      )
     }
     let malformed = 0
     for (const r of records) {
@@ -84,7 +92,9 @@ describe('generateDistrict', () => {
   it('puts the true person behind police snapshot rows (IDs agree apart from noise)', () => {
     const file = 'police-snapshot-2026-10.csv'
     const lines = readCsvLines(path.join(dirA, file))
-    const records = readTruth(path.join(dirA, 'truth/records.csv')).filter((r) => r.file === file && r.malformed === '0')
+    const records = readTruth(path.join(dirA, 'truth/records.csv')).filter(
+      (r) => r.file === file && r.malformed === '0',
+    )
     const same = records.filter((r) => lines[Number(r.line) - 1]?.split(',')[6] === r.true_resident_id).length
     expect(same / records.length).toBeGreaterThan(0.97)
   })
@@ -107,7 +117,9 @@ describe('generateDistrict', () => {
   })
 
   it('references discrepancy records that exist, with the register record first', () => {
-    const keys = new Set(readTruth(path.join(dirA, 'truth/records.csv')).map((r) => `${r.file}:${r.line}:${r.role}`))
+    const keys = new Set(
+      readTruth(path.join(dirA, 'truth/records.csv')).map((r) => `${r.file}:${r.line}:${r.role}`),
+    )
     for (const d of readTruth(path.join(dirA, 'truth/discrepancies.csv'))) {
       const refs = (d.records ?? '').split(' ')
       expect(refs.length, d.id).toBeGreaterThan(0)
@@ -118,6 +130,14 @@ describe('generateDistrict', () => {
         expect(inRegister, d.id).toBe(d.detail === 'still-unmarried')
       }
     }
+  })
+
+  it('records the noise it applied per file in manifest.json', () => {
+    const manifest = JSON.parse(readFileSync(path.join(dirA, 'manifest.json'), 'utf8'))
+    const register = manifest.noiseObserved['register-persons-2026-10.csv']
+    expect(register.nameHomophone.eligible).toBeGreaterThan(4000)
+    expect(register.nameHomophone.applied).toBeGreaterThan(0)
+    expect(manifest.noiseRates.register.nameHomophone).toBe(0.02)
   })
 
   it('shows the register’s own noise in its file at the configured rates', () => {

@@ -42,7 +42,11 @@ describe('name sampler', () => {
     }
     const top = [...full].sort((a, b) => b[1] - a[1]).slice(0, 10)
     expect(top[0]![1]).toBeGreaterThan(15)
-    expect(top.some(([name]) => ['王伟', '张伟', '李伟', '王静', '李静', '张静', '王丽', '李娜', '张敏'].includes(name))).toBe(true)
+    expect(
+      top.some(([name]) =>
+        ['王伟', '张伟', '李伟', '王静', '李静', '张静', '王丽', '李娜', '张敏'].includes(name),
+      ),
+    ).toBe(true)
   })
 
   it('styles given names by birth cohort', () => {

@@ -5,8 +5,14 @@ import iconv from 'iconv-lite'
 /** Physical lines of a CSV export (decoded; line 1 is the header; CRLF endings removed). */
 export function readCsvLines(file: string): string[] {
   const bytes = readFileSync(file)
-  const text = file.includes('police-') || file.includes('register-persons') ? iconv.decode(bytes, 'gbk') : bytes.toString('utf8')
-  return text.replace(/^\uFEFF/, '').replace(/\r\n$/, '').split('\r\n')
+  const text =
+    file.includes('police-') || file.includes('register-persons')
+      ? iconv.decode(bytes, 'gbk')
+      : bytes.toString('utf8')
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n$/, '')
+    .split('\r\n')
 }
 
 /** Rows of the first sheet of an XLSX export, as cell text (row 1 is the header). */
@@ -16,7 +22,9 @@ export async function readXlsxRows(file: string): Promise<string[][]> {
   const rows: string[][] = []
   wb.worksheets[0]?.eachRow((row, n) => {
     const values = row.values as unknown[]
-    rows[n - 1] = values.slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))
+    rows[n - 1] = values
+      .slice(1)
+      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))
   })
   return rows
 }

@@ -35,9 +35,10 @@ describe('noise rates', () => {
           const p = rates[kind as keyof SourceNoise]
           // Some kinds are rolled only when an earlier one did not fire, so `eligible` is their denominator.
           const sd = Math.sqrt(c.eligible * p * (1 - p))
-          expect(Math.abs(c.applied - c.eligible * p), `${kind}: ${c.applied}/${c.eligible} vs ${p}`).toBeLessThanOrEqual(
-            5 * sd + 1,
-          )
+          expect(
+            Math.abs(c.applied - c.eligible * p),
+            `${kind}: ${c.applied}/${c.eligible} vs ${p}`,
+          ).toBeLessThanOrEqual(5 * sd + 1)
         }
       })
     }

@@ -17,21 +17,29 @@ export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
     .description(
-      'Simulate a district (households, births, marriages, deaths, moves, inflow migrants) and write every\n' +
-        "agency's export for a period as its system would, with realistic noise and the register's true\n" +
+      'Simulate a district (households, births, marriages, deaths, moves, inflow migrants) and write every ' +
+        "agency's export for a period as its system would, with realistic noise and the register's true " +
         'defects, plus ground truth under OUT/truth/ (records, pairs, discrepancies). Same seed, same bytes.',
     )
     .requiredOption('--persons <n>', 'true population of the district (200 to 2,000,000)')
     .option('--seed <seed>', 'random seed; equal seeds give byte-identical files', '1')
     .requiredOption('--period <YYYY-MM>', 'the export period (last month the feeds cover)')
-    .option('--profile <profile>', 'noise profile: clean | normal | hard (rates in docs/generator.md)', 'normal')
+    .option(
+      '--profile <profile>',
+      'noise profile: clean | normal | hard (rates in docs/generator.md)',
+      'normal',
+    )
     .requiredOption('--out <dir>', 'output directory; truth goes to <dir>/truth/')
-    .option('--event-months <k>', 'months of events the feeds cover, ending with the period (a campaign extract)', '1')
+    .option(
+      '--event-months <k>',
+      'months of events the feeds cover, ending with the period (a campaign extract)',
+      '1',
+    )
     .addHelpText(
       'after',
       `
 Examples:
-  $ bidui generate --persons 5000 --seed 20261 --period 2026-10 --profile normal --event-months 12 --out fixtures/demo
+  $ bidui generate --persons 3000 --seed 20261 --period 2026-10 --profile normal --event-months 12 --out fixtures/demo
   $ bidui generate --persons 1000000 --period 2026-10 --profile hard --out /tmp/district
 
 Writes police-changes-P.csv, police-snapshot-P.csv, police-temporary-P.csv (GBK), civil-marriages-P.xlsx,

@@ -82,6 +82,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         const table = new Table({
           head: ['source 来源', 'file 文件', 'rows read 读入', 'stored 入库', 'rejected 拒收', 'records 人员记录'],
           style: { head: ['cyan'] },
+          chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
         })
         for (const f of summary.files) {
           const stored = f.rowsRead - f.rowsRejected

@@ -34,8 +34,7 @@ function messy(): boolean {
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
-const toWide = (s: string) =>
-  s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+const toWide = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
 
 // ---- inputs ----
 
@@ -131,7 +130,9 @@ const surnames = [
   '欧阳',
   '司马',
 ]
-const givenChars = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬建国志海燕雪梅晓东俊子轩浩然欣怡梓涵宇一诺雨桐思远嘉佳琪']
+const givenChars = [
+  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬建国志海燕雪梅晓东俊子轩浩然欣怡梓涵宇一诺雨桐思远嘉佳琪',
+]
 
 function personName(): string {
   let name = pick(surnames) + pick(givenChars)
@@ -171,11 +172,16 @@ const ids = Array.from({ length: count }, residentId)
 const dates = Array.from({ length: count }, date)
 const addresses = households(address)
 const names = Array.from({ length: count }, personName)
-const sexes = Array.from({ length: count }, () => (messy() ? pick([' 男', '女 ', 'M', '未知']) : pick(['1', '2'])))
+const sexes = Array.from({ length: count }, () =>
+  messy() ? pick([' 男', '女 ', 'M', '未知']) : pick(['1', '2']),
+)
 const maritals = Array.from({ length: count }, () =>
   messy() ? pick(['已婚 ', '离异', '９０']) : pick(['10', '20', '21', '22', '30']),
 )
-const communityInputs: CommunityInput[] = addresses.map((a) => ({ community: pick(communityNames), address: a }))
+const communityInputs: CommunityInput[] = addresses.map((a) => ({
+  community: pick(communityNames),
+  address: a,
+}))
 const resolve = buildCommunityResolver(communities)
 
 // ---- timing ----

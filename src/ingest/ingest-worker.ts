@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { BiduiError } from '../errors/bidui-error.js'
-import { openNormalizedStream, type NormalizedStreamRequest } from './normalized-stream.js'
+import { type NormalizedStreamRequest, openNormalizedStream } from './normalized-stream.js'
 import type { WorkerMessage } from './worker-protocol.js'
 
 /**

@@ -61,8 +61,8 @@ export function buildRowNormalizer(
     if (column.field.scope === 'event') {
       eventCells.set(column.field.field, cell)
     } else {
-      let m = personCells.get(column.field.role)
-      if (!m) personCells.set(column.field.role, (m = new Map()))
+      const m = personCells.get(column.field.role) ?? new Map<PersonField, Cell>()
+      personCells.set(column.field.role, m)
       m.set(column.field.field, cell)
     }
   }

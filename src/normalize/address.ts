@@ -79,9 +79,12 @@ const ordinal = 64
 const charFlags = new Uint8Array(0x10000).fill(needsNfkc)
 charFlags.fill(0, 0, 0x80)
 charFlags.fill(0, 0x3400, 0xa000)
+// Read off the very regexes the general path uses (without /g, whose test() keeps state).
+const invisibleChar = new RegExp(invisible.source)
+const noiseChar = new RegExp(noise.source)
 for (let code = 0; code < 0x80; code++) {
   const ch = String.fromCharCode(code)
-  if (/\s/.test(ch) || /[,;:"'`()[\]{}<>.!|]/.test(ch)) charFlags[code] = strippable
+  if (invisibleChar.test(ch) || noiseChar.test(ch)) charFlags[code] = strippable
 }
 charFlags['#'.charCodeAt(0)] = hash
 charFlags['-'.charCodeAt(0)] = hyphen

@@ -186,4 +186,3 @@ function fromId18(raw: string, id18: string, status: ResidentIdStatus): Normaliz
 function noId(raw: string | null, status: ResidentIdStatus, norm: string | null): NormalizedResidentId {
   return { raw, norm, status, birthDate: null, sex: null, region: null, regionKnown: null, prefix15: null }
 }
-

@@ -18,7 +18,10 @@ export function parseFieldKey(key: string, kind: RecordKind): FieldKey | FieldKe
   const dot = key.indexOf('.')
   if (dot < 0) {
     if (roles.length > 1) {
-      return { problem: `kind ${kind} has several people per row: write the role, e.g. ${roles[0]}.${key}`, allowed }
+      return {
+        problem: `kind ${kind} has several people per row: write the role, e.g. ${roles[0]}.${key}`,
+        allowed,
+      }
     }
     if (!isPersonField(key)) return { problem: `unknown field "${key}"`, allowed }
     return { scope: 'person', role: roles[0] as Role, field: key }
@@ -39,7 +42,8 @@ export function parseFieldKey(key: string, kind: RecordKind): FieldKey | FieldKe
 /** Every column key a source of this kind may use, for error messages. */
 export function allowedFieldKeys(kind: RecordKind): string[] {
   const roles = rolesOfKind[kind]
-  const person = roles.length === 1 ? [...personFields] : roles.flatMap((r) => personFields.map((f) => `${r}.${f}`))
+  const person =
+    roles.length === 1 ? [...personFields] : roles.flatMap((r) => personFields.map((f) => `${r}.${f}`))
   return [...person, ...eventFields.map((f) => `event.${f}`)]
 }
 

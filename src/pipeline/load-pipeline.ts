@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml'
 import type { ZodError } from 'zod'
-import { type LocatedPipelineIssue, PipelineInvalidError, PipelineNotFoundError, PipelineYamlSyntaxError } from '../errors/pipeline-errors.js'
+import {
+  type LocatedPipelineIssue,
+  PipelineInvalidError,
+  PipelineNotFoundError,
+  PipelineYamlSyntaxError,
+} from '../errors/pipeline-errors.js'
 import type { Pipeline } from './pipeline.js'
 import type { PipelineIssue } from './pipeline-issue.js'
 import { checkPipelineRules } from './pipeline-rules.js'
@@ -30,7 +35,10 @@ export function parsePipelineText(text: string, file: string, shownAs: string = 
   const firstError = doc.errors[0]
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0])
-    throw new PipelineYamlSyntaxError({ file: shownAs, line: pos.line, column: pos.col }, firstError.message.split('\n')[0] ?? '')
+    throw new PipelineYamlSyntaxError(
+      { file: shownAs, line: pos.line, column: pos.col },
+      firstError.message.split('\n')[0] ?? '',
+    )
   }
   const locate = (issue: PipelineIssue): LocatedPipelineIssue => {
     const offset = offsetOf(doc.contents as Node | null, issue.path, issue.atKey ?? false)
@@ -67,7 +75,9 @@ function offsetOf(root: Node | null, keyPath: readonly (string | number)[], atKe
   for (let n = 0; n < keyPath.length; n++) {
     const step = keyPath[n]
     if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step))
+      const pair = node.items.find(
+        (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step),
+      )
       if (!pair) break
       const last = n === keyPath.length - 1
       offset = last && atKey ? rangeStart(pair.key as Node) : rangeStart((pair.value ?? pair.key) as Node)

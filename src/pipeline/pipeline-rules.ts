@@ -33,7 +33,8 @@ export function checkPipelineRules(p: WrittenPipeline): PipelineIssue[] {
 function uniqueNames(p: WrittenPipeline, issues: PipelineIssue[]): void {
   const seen = new Set<string>()
   p.sources.forEach((s, i) => {
-    if (seen.has(s.name)) issues.push({ path: ['sources', i, 'name'], message: `source name "${s.name}" is used twice` })
+    if (seen.has(s.name))
+      issues.push({ path: ['sources', i, 'name'], message: `source name "${s.name}" is used twice` })
     seen.add(s.name)
   })
 }
@@ -42,7 +43,10 @@ function uniqueCommunities(p: WrittenPipeline, issues: PipelineIssue[]): void {
   const seen = new Set<string>()
   p.jurisdiction.communities.forEach((c, i) => {
     if (seen.has(c.code)) {
-      issues.push({ path: ['jurisdiction', 'communities', i, 'code'], message: `community code ${c.code} is listed twice` })
+      issues.push({
+        path: ['jurisdiction', 'communities', i, 'code'],
+        message: `community code ${c.code} is listed twice`,
+      })
     }
     seen.add(c.code)
   })
@@ -53,7 +57,12 @@ function checkColumns(s: WrittenSource, i: number, issues: PipelineIssue[]): voi
   for (const key of Object.keys(s.columns)) {
     const parsed = parseFieldKey(key, s.kind)
     if ('problem' in parsed) {
-      issues.push({ path: ['sources', i, 'columns', key], message: parsed.problem, allowed: parsed.allowed, atKey: true })
+      issues.push({
+        path: ['sources', i, 'columns', key],
+        message: parsed.problem,
+        allowed: parsed.allowed,
+        atKey: true,
+      })
     } else {
       mapped.add(key)
     }

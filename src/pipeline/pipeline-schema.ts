@@ -67,7 +67,9 @@ const SourceSchema = z
     columns: z
       .record(z.string(), z.string().min(1))
       .refine((c) => Object.keys(c).length > 0, 'map at least one column')
-      .describe('Canonical field → the export’s own header, e.g. residentId: 公民身份号码, wife.name: 女方姓名.'),
+      .describe(
+        'Canonical field → the export’s own header, e.g. residentId: 公民身份号码, wife.name: 女方姓名.',
+      ),
     optional: z
       .array(z.string())
       .default([])

@@ -18,7 +18,11 @@ export function resolvePipeline(written: WrittenPipeline, file: string): Pipelin
       county: written.jurisdiction.county,
       name: written.jurisdiction.name,
       addressPrefixes: written.jurisdiction.addressPrefixes,
-      communities: written.jurisdiction.communities.map((c) => ({ code: c.code, name: c.name, aliases: c.aliases })),
+      communities: written.jurisdiction.communities.map((c) => ({
+        code: c.code,
+        name: c.name,
+        aliases: c.aliases,
+      })),
     },
     sources: written.sources.map((s) => resolveSource(s, dir)),
   }

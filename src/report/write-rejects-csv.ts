@@ -3,7 +3,15 @@ import type { RejectListing } from '../store/rejects.repository.js'
 import { escapeFormula } from './escape-formula.js'
 import { writeFileAtomic } from './write-atomic.js'
 
-const headers = ['来源 source', '文件 file', '行 line', '列 column', '代码 code', '原因 reason', '原始内容 raw']
+const headers = [
+  '来源 source',
+  '文件 file',
+  '行 line',
+  '列 column',
+  '代码 code',
+  '原因 reason',
+  '原始内容 raw',
+]
 
 /**
  * Writes rejects as UTF-8 CSV with a BOM (so Excel/WPS shows Chinese correctly), every cell

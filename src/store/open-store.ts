@@ -1,4 +1,4 @@
-import { closeSync, chmodSync, existsSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely'
 import { StoreMigrationError, StoreOpenError } from '../errors/store-errors.js'
@@ -17,7 +17,12 @@ export interface Store {
    * `columns` order. Kysely's row-by-row inserts are 6–8× slower than a compiled-once
    * prepared statement, so million-row paths come here.
    */
-  insertRows(trx: Transaction<Database>, table: keyof Database, columns: readonly string[], rows: readonly unknown[][]): void
+  insertRows(
+    trx: Transaction<Database>,
+    table: keyof Database,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+  ): void
   close(): Promise<void>
 }
 
@@ -74,7 +79,9 @@ export async function openStore(location: string = defaultStoreLocation): Promis
       const key = `${table}(${columns.join(',')})`
       let stmt = statements.get(key)
       if (!stmt) {
-        stmt = raw.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`)
+        stmt = raw.prepare(
+          `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        )
         statements.set(key, stmt)
       }
       for (const row of rows) stmt.run(row)

@@ -5,7 +5,12 @@ import type { Store } from './open-store.js'
 
 const rejectColumns = ['file_id', 'line', 'column_name', 'code', 'reason', 'raw'] as const
 
-export function insertRejects(store: Store, trx: Transaction<Database>, fileId: number, rejects: readonly Reject[]): void {
+export function insertRejects(
+  store: Store,
+  trx: Transaction<Database>,
+  fileId: number,
+  rejects: readonly Reject[],
+): void {
   store.insertRows(
     trx,
     'reject',

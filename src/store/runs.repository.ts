@@ -22,6 +22,11 @@ export async function startRun(
   return row.id
 }
 
-export async function finishRun(db: Kysely<Database>, id: number, status: 'succeeded' | 'failed', now: Date): Promise<void> {
+export async function finishRun(
+  db: Kysely<Database>,
+  id: number,
+  status: 'succeeded' | 'failed',
+  now: Date,
+): Promise<void> {
   await db.updateTable('run').set({ status, finished_at: now.toISOString() }).where('id', '=', id).execute()
 }

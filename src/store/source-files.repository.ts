@@ -68,7 +68,9 @@ export async function updateSourceFileCounts(
 export async function summarizePeriod(
   db: Kysely<Database>,
   q: { pipeline: string; county: string; period: string },
-): Promise<{ source: string; files: number; rows_read: number; records_stored: number; rows_rejected: number }[]> {
+): Promise<
+  { source: string; files: number; rows_read: number; records_stored: number; rows_rejected: number }[]
+> {
   const rows = await db
     .selectFrom('source_file')
     .select((eb) => [

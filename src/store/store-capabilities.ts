@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, ColumnDataType } from 'kysely'
+import type { ColumnDataType, ColumnDefinitionBuilder } from 'kysely'
 
 /**
  * What differs between the SQL engines, chosen once in open-store.ts (the Kysely

@@ -11,7 +11,11 @@ const cli = path.resolve('dist/src/cli/main.js')
 let dir: string
 
 function bidui(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -40,11 +44,17 @@ describe('bidui ingest', () => {
     const again = bidui('ingest', 't.yaml', '--period', '2026-10', '--db', 'x.db', '--json')
     expect(again.code).toBe(0)
     const summary = JSON.parse(again.stdout)
-    expect(summary.files.map((f: { status: string }) => f.status)).toEqual(['already-ingested', 'already-ingested'])
+    expect(summary.files.map((f: { status: string }) => f.status)).toEqual([
+      'already-ingested',
+      'already-ingested',
+    ])
   })
 
   it('exits 2 with the code, the file, the closest header and a hint for a missing column', async () => {
-    await writeSmallExports(dir, [smallPoliceRows[0]!.replace('变动日期', '变更日期'), ...smallPoliceRows.slice(1)])
+    await writeSmallExports(dir, [
+      smallPoliceRows[0]!.replace('变动日期', '变更日期'),
+      ...smallPoliceRows.slice(1),
+    ])
     const r = bidui('ingest', 't.yaml', '--period', '2026-10', '--db', 'x.db')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('INGEST_MISSING_COLUMN')
@@ -65,7 +75,10 @@ describe('bidui ingest', () => {
 
 describe('bidui validate', () => {
   it('exits 2 listing each problem at file:line:column', () => {
-    writeFileSync(path.join(dir, 'bad.yaml'), 'version: 1\nname: Bad Name\njurisdiction: { county: "41", name: x, communities: [] }\nsources: []\n')
+    writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'version: 1\nname: Bad Name\njurisdiction: { county: "41", name: x, communities: [] }\nsources: []\n',
+    )
     const r = bidui('validate', 'bad.yaml')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('PIPELINE_INVALID')

@@ -52,7 +52,7 @@ describe('ingesting a month of exports', () => {
     const zhang = records.find((r) => r.line === 2)!
     expect(zhang).toMatchObject({
       role: 'subject',
-      
+
       name_norm: '张伟',
       name_pinyin: 'zhang|wei',
       id_status: 'valid',

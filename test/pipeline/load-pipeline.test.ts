@@ -110,7 +110,9 @@ describe('loading a pipeline file', () => {
   })
 
   it('requires a way to identify each person of a row', () => {
-    const got = problems(valid.replace('      wife.name: 女方姓名\n      wife.residentId: 女方身份证号\n', ''))
+    const got = problems(
+      valid.replace('      wife.name: 女方姓名\n      wife.residentId: 女方身份证号\n', ''),
+    )
     expect(got).toHaveLength(1)
     expect(got[0]?.path).toBe('sources.1.columns')
   })

@@ -27,7 +27,18 @@ describe('opening the store', () => {
   it('migrates once and reopens an existing store without migrating again', async () => {
     const file = path.join(tempDir(), 'twice.db')
     const first = await openStore(file)
-    await first.db.insertInto('run').values({ pipeline: 'p', county: '410105', period: '2026-10', command: 'ingest', started_at: 'x', finished_at: null, status: 'running' }).execute()
+    await first.db
+      .insertInto('run')
+      .values({
+        pipeline: 'p',
+        county: '410105',
+        period: '2026-10',
+        command: 'ingest',
+        started_at: 'x',
+        finished_at: null,
+        status: 'running',
+      })
+      .execute()
     await first.close()
     const second = await openStore(file)
     stores.push(second)
@@ -40,10 +51,15 @@ describe('opening the store', () => {
     stores.push(store)
     await expect(
       store.db.transaction().execute(async (trx) => {
-        store.insertRows(trx, 'run', ['pipeline', 'county', 'period', 'command', 'started_at', 'status'], [
-          ['p', '410105', '2026-10', 'ingest', 'x', 'running'],
-          ['p', '410105', '2026-11', 'ingest', 'x', 'running'],
-        ])
+        store.insertRows(
+          trx,
+          'run',
+          ['pipeline', 'county', 'period', 'command', 'started_at', 'status'],
+          [
+            ['p', '410105', '2026-10', 'ingest', 'x', 'running'],
+            ['p', '410105', '2026-11', 'ingest', 'x', 'running'],
+          ],
+        )
         expect(await trx.selectFrom('run').selectAll().execute()).toHaveLength(2)
         throw new Error('fail mid-file')
       }),

@@ -56,12 +56,22 @@ export const smallPoliceRows = [
 ]
 
 /** Writes the police CSV (GBK) and the marriage XLSX for 2026-10 and the pipeline file into `dir`. */
-export async function writeSmallExports(dir: string, police: readonly string[] = smallPoliceRows): Promise<string> {
+export async function writeSmallExports(
+  dir: string,
+  police: readonly string[] = smallPoliceRows,
+): Promise<string> {
   writeFileSync(path.join(dir, 'police-2026-10.csv'), iconv.encode(`${police.join('\r\n')}\r\n`, 'gbk'))
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('登记')
   ws.addRow(['结婚证字号', '登记日期', '男方姓名', '男方身份证号', '女方姓名', '女方身份证号'])
-  ws.addRow(['J410105-2026-000001', new Date(Date.UTC(2026, 9, 12)), '赵强', '410105198803150019', '钱 芳', '410105199105060028'])
+  ws.addRow([
+    'J410105-2026-000001',
+    new Date(Date.UTC(2026, 9, 12)),
+    '赵强',
+    '410105198803150019',
+    '钱 芳',
+    '410105199105060028',
+  ])
   await wb.xlsx.writeFile(path.join(dir, 'marriages-2026-10.xlsx'))
   const pipelineFile = path.join(dir, 't.yaml')
   writeFileSync(pipelineFile, smallPipelineText)

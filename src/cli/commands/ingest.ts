@@ -68,11 +68,17 @@ Environment: BIDUI_DB sets the default for --db.`,
             } else {
               const rej = f.rowsRejected > 0 ? pc.yellow(`, ${f.rowsRejected} rejected`) : ''
               const rep = f.replaced > 0 ? pc.cyan(` (replaced an earlier version)`) : ''
-              log(`${pc.green('+')} ${f.path}: ${f.rowsRead} rows → ${f.recordsStored} records${rej}${rep} in ${f.seconds.toFixed(1)} s`)
+              log(
+                `${pc.green('+')} ${f.path}: ${f.rowsRead} rows → ${f.recordsStored} records${rej}${rep} in ${f.seconds.toFixed(1)} s`,
+              )
             }
           },
         })
-        const rejects = await listRejects(store.db, { pipeline: pipeline.name, county: pipeline.jurisdiction.county, period })
+        const rejects = await listRejects(store.db, {
+          pipeline: pipeline.name,
+          county: pipeline.jurisdiction.county,
+          period,
+        })
         const rejectsFile = path.join(flags.reports, period, 'rejects.csv')
         writeRejectsCsv(rejectsFile, rejects)
         if (flags.json) {
@@ -80,7 +86,14 @@ Environment: BIDUI_DB sets the default for --db.`,
           return
         }
         const table = new Table({
-          head: ['source 来源', 'file 文件', 'rows read 读入', 'stored 入库', 'rejected 拒收', 'records 人员记录'],
+          head: [
+            'source 来源',
+            'file 文件',
+            'rows read 读入',
+            'stored 入库',
+            'rejected 拒收',
+            'records 人员记录',
+          ],
           style: { head: ['cyan'] },
           chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
         })
@@ -89,11 +102,17 @@ Environment: BIDUI_DB sets the default for --db.`,
           table.push([f.source, path.basename(f.path), f.rowsRead, stored, f.rowsRejected, f.recordsStored])
         }
         const total = summary.files.reduce(
-          (t, f) => ({ read: t.read + f.rowsRead, rej: t.rej + f.rowsRejected, rec: t.rec + f.recordsStored }),
+          (t, f) => ({
+            read: t.read + f.rowsRead,
+            rej: t.rej + f.rowsRejected,
+            rec: t.rec + f.recordsStored,
+          }),
           { read: 0, rej: 0, rec: 0 },
         )
         table.push([pc.bold('total'), '', total.read, total.read - total.rej, total.rej, total.rec])
-        process.stdout.write(`\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · run ${summary.runId}\n`)
+        process.stdout.write(
+          `\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · run ${summary.runId}\n`,
+        )
         process.stdout.write(`${table.toString()}\n`)
         process.stdout.write(`rows read = stored + rejected · rejects: ${rejectsFile} · store: ${flags.db}\n`)
       } finally {

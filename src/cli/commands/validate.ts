@@ -5,7 +5,9 @@ import { loadPipeline } from '../../pipeline/load-pipeline.js'
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('Check a pipeline file: every problem is reported at once with file:line:column and the allowed values.')
+    .description(
+      'Check a pipeline file: every problem is reported at once with file:line:column and the allowed values.',
+    )
     .argument('<pipeline>', 'pipeline YAML file, e.g. pipelines/demo.yaml')
     .addHelpText(
       'after',

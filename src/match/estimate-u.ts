@@ -1,0 +1,46 @@
+import { type Comparison, comparisonLevel, nullLevel } from './comparison.js'
+import type { PreparedRecords } from './prepare-records.js'
+import { probabilitiesWithFloor } from './probabilities-with-floor.js'
+
+/** Options of estimateU. */
+export interface EstimateUOptions {
+  /** Uniform in [0, 1): a seeded generator, so u is reproducible. */
+  readonly rng: () => number
+  /** Number of random pairs to draw (Splink's max_pairs); 1e6 is typical for a district. */
+  readonly sampleSize: number
+  /** Smallest u any level may get, so no level has u = 0 (an infinite weight). Default 1e-6. */
+  readonly floor?: number
+}
+
+/**
+ * Estimates u (P(level | non-match)) per comparison and level value from random record pairs:
+ * among millions of records nearly every random pair is a non-match. Pairs with a null level
+ * are left out of that comparison's counts. Levels are floored at `floor` and renormalized to
+ * sum to 1; a comparison never seen non-null gets a uniform u.
+ * Returns u[c][level] for level values 0 (else) … best. Needs at least two records.
+ */
+export function estimateU(
+  prepared: PreparedRecords,
+  comparisons: readonly Comparison[],
+  options: EstimateUOptions,
+): number[][] {
+  const { rng, sampleSize } = options
+  const floor = options.floor ?? 1e-6
+  const n = prepared.count
+  if (n < 2) throw new RangeError('estimateU needs at least two records.')
+  const counts = comparisons.map((c) => new Float64Array(c.levels.length))
+  for (let s = 0; s < sampleSize; s++) {
+    const i = Math.floor(rng() * n)
+    // Draw j from the other n − 1 records so a record is never paired with itself.
+    let j = Math.floor(rng() * (n - 1))
+    if (j >= i) j++
+    for (let c = 0; c < comparisons.length; c++) {
+      const column = prepared.columns[c] as readonly unknown[]
+      const level = comparisonLevel(comparisons[c] as Comparison, column[i] ?? null, column[j] ?? null)
+      if (level === nullLevel) continue
+      const levelCounts = counts[c] as Float64Array
+      levelCounts[level] = (levelCounts[level] as number) + 1
+    }
+  }
+  return counts.map((levelCounts) => probabilitiesWithFloor(levelCounts, floor))
+}

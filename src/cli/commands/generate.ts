@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { generateDistrict } from '../../generate/generate-district.js'
 import type { NoiseProfileName } from '../../generate/noise-profiles.js'
 
 interface GenerateFlags {
@@ -26,7 +25,7 @@ export function registerGenerateCommand(program: Command): void {
     .requiredOption('--period <YYYY-MM>', 'the export period (last month the feeds cover)')
     .option(
       '--profile <profile>',
-      'noise profile: clean | normal | hard (rates in docs/generator.md)',
+      'noise profile: clean | normal | hard (rates: README, Synthetic data)',
       'normal',
     )
     .requiredOption('--out <dir>', 'output directory; truth goes to <dir>/truth/')
@@ -49,6 +48,8 @@ pipelines/demo.yaml reads the demo's files.`,
     )
     .action(async (flags: GenerateFlags) => {
       const started = process.hrtime.bigint()
+      // Loaded on use: the generator's tables and exceljs would slow every other command's start.
+      const { generateDistrict } = await import('../../generate/generate-district.js')
       const summary = await generateDistrict({
         persons: Number(flags.persons),
         seed: flags.seed,

@@ -60,8 +60,26 @@ export function normalizeAddress(
   prefixes: readonly string[],
 ): NormalizedAddress {
   if (raw === null || raw === undefined) return absent
-  return { raw, norm: normalizedText(raw, prepared(prefixes)) }
+  const list = prepared(prefixes)
+  // Household members share an address, and a row's residence often repeats its address.
+  if (list !== cachedFor) {
+    cache.clear()
+    cachedFor = list
+  }
+  let norm = cache.get(raw)
+  if (norm === undefined) {
+    norm = normalizedText(raw, list)
+    if (cache.size >= cacheLimit) cache.clear()
+    cache.set(raw, norm)
+  }
+  return { raw, norm }
 }
+
+// Norms of recent raw addresses for the prefix list in `cachedFor`; cleared when full, which keeps
+// it small without the bookkeeping of a true LRU.
+const cacheLimit = 1024
+const cache = new Map<string, string | null>()
+let cachedFor: readonly string[] | null = null
 
 // Ingest asks for absent residence addresses on most rows: one shared, frozen answer costs nothing.
 const absent: NormalizedAddress = Object.freeze({ raw: null, norm: null })
@@ -123,8 +141,11 @@ function normalizedText(raw: string, prefixes: readonly string[]): string | null
   }
   const last = s.charCodeAt(s.length - 1)
   if (last >= 48 && last <= 57) s = s.replace(roomAfterUnit, '$1$2室')
-  return placeholders.has(s) ? null : s
+  return s.length <= longestPlaceholder && placeholders.has(s) ? null : s
 }
+
+// Checking the length first spares hashing a whole address against a set of short words.
+const longestPlaceholder = Math.max(...[...placeholders].map((p) => p.length))
 
 // Ingest passes one array for a whole file: remember it and skip the WeakMap lookup.
 let lastPrefixes: readonly string[] | null = null

@@ -103,7 +103,8 @@ export function buildCommunityResolver(communities: readonly CommunityEntry[]): 
 }
 
 function clean(text: string): string {
-  return text.normalize('NFKC').replace(invisible, '')
+  // Most rows leave one of the two columns empty: skip NFKC and the regex for it.
+  return text === '' ? text : text.normalize('NFKC').replace(invisible, '')
 }
 
 function withoutSuffix(name: string): string {

@@ -45,7 +45,8 @@ export function normalizeMaritalStatus(
 ): MaritalStatus | null {
   if (raw === null || raw === undefined) return null
   const text = String(raw)
-  const key = text.normalize('NFKC').replace(invisible, '').toLowerCase()
+  // Every word in the table is its own cleaned form, so a value written exactly as one needs no cleaning.
+  const key = statusByWord.has(text) ? text : text.normalize('NFKC').replace(invisible, '').toLowerCase()
   if (overrides) {
     const chosen = Object.hasOwn(overrides, text)
       ? overrides[text]

@@ -53,13 +53,34 @@ interface CharInfo {
   readonly given: string | null
   /** The same with the surname reading (单 shan, 曾 zeng, 区 ou). */
   readonly surname: string | null
+  /**
+   * True for a hanzi with a reading that simplifies to one hanzi of U+3400–U+9FFF outside
+   * placeholderHints: a name made only of these takes the fast path in plainHanName.
+   */
+  readonly plain: boolean
 }
 
 // Names are built from a few thousand distinct characters, so caching per character makes the
 // pinyin and conversion cost vanish after warm-up.
 const charInfos = new Map<string, CharInfo>()
 const compoundPinyin = new Map<string, string>()
-const middleDot: CharInfo = { simplified: '·', given: null, surname: null }
+const middleDot: CharInfo = { simplified: '·', given: null, surname: null, plain: false }
+// Every placeholderName alternative that a string of hanzi can match contains one of these
+// (之女, 婴儿, 新生儿, 某某, 无名, 待定, 未取名, 暂无, 不详, 空); names without any skip the regex.
+const placeholderHints = /[之婴儿某无待未暂不空]/
+// charInfo by UTF-16 unit for U+3400–U+9FFF, where nearly every name character lives: an array
+// index instead of a one-character string and a hash lookup per character.
+const firstHan = 0x3400
+const lastHan = 0x9fff
+const hanInfos: (CharInfo | null)[] = new Array<CharInfo | null>(lastHan - firstHan + 1).fill(null)
+// Compound surnames as the two UTF-16 units of their simplified form, to test without slicing.
+const compoundCodes = new Set([...compoundSurnames].map((s) => s.charCodeAt(0) * 0x10000 + s.charCodeAt(1)))
+// Reused for each plain name: the per-character infos of the name being read.
+const scratch: CharInfo[] = []
+
+// Ingest asks for absent former names on nearly every row: one shared, frozen answer costs nothing.
+const absent: NormalizedName = Object.freeze(noName(null))
+const blank: NormalizedName = Object.freeze(noName(''))
 
 /**
  * Normalizes a personal name for matching, never throwing and never guessing at lost characters.
@@ -84,8 +105,15 @@ const middleDot: CharInfo = { simplified: '·', given: null, surname: null }
  * digits become one lower-case token. `pinyin` = surname syllables then given syllables.
  */
 export function normalizeName(raw: string | null | undefined): NormalizedName {
-  if (raw === null || raw === undefined) return noName(null)
-  const text = isPlainHan(raw) ? raw : clean(raw)
+  if (raw === null || raw === undefined) return absent
+  if (raw === '') return blank
+  let text = raw
+  if (isPlainHan(raw)) {
+    const quick = plainHanName(raw)
+    if (quick !== undefined) return quick
+  } else {
+    text = clean(raw)
+  }
   const infos: CharInfo[] = []
   let norm = ''
   for (const ch of text) {
@@ -105,6 +133,49 @@ function isPlainHan(text: string): boolean {
     if (code < 0x3400 || code > 0x9fff) return false
   }
   return true
+}
+
+/**
+ * The fast path for hanzi-only names whose characters are all `plain`: what the general path
+ * computes, without iterating by code point, building an infos array, running the placeholder regex
+ * (no alternative can match) or slicing out single characters. Undefined for any other name.
+ */
+function plainHanName(raw: string): NormalizedName | undefined {
+  const length = raw.length
+  let changed = false
+  for (let i = 0; i < length; i++) {
+    const code = raw.charCodeAt(i)
+    const info = hanInfos[code - firstHan] ?? hanInfo(code)
+    if (!info.plain) return undefined
+    if (info.simplified.charCodeAt(0) !== code) changed = true
+    scratch[i] = info
+  }
+  let norm = raw
+  if (changed) {
+    norm = ''
+    for (let i = 0; i < length; i++) norm += (scratch[i] as CharInfo).simplified
+  }
+  const first = scratch[0] as CharInfo
+  if (length >= 3 && compoundCodes.has(norm.charCodeAt(0) * 0x10000 + norm.charCodeAt(1))) {
+    const head = norm.slice(0, 2)
+    return name(raw, norm, head, norm.slice(2), compoundReading(head), givenReading(2, length))
+  }
+  const given = length === 2 ? (scratch[1] as CharInfo).simplified : norm.slice(1)
+  return name(raw, norm, first.simplified, given, first.surname as string, givenReading(1, length))
+}
+
+function hanInfo(code: number): CharInfo {
+  const info = charInfo(String.fromCharCode(code))
+  hanInfos[code - firstHan] = info
+  return info
+}
+
+/** spell(scratch, from, to) for plain characters, which all have a reading. */
+function givenReading(from: number, to: number): string {
+  if (from >= to) return ''
+  let out = (scratch[from] as CharInfo).given as string
+  for (let i = from + 1; i < to; i++) out = `${out} ${(scratch[i] as CharInfo).given as string}`
+  return out
 }
 
 function clean(raw: string): string {
@@ -133,15 +204,25 @@ function charInfo(ch: string): CharInfo {
 
 function describe(ch: string): CharInfo {
   if (ch === '·') return middleDot
-  if (ch === '?') return { simplified: '?', given: '?', surname: '?' }
+  if (ch === '?') return { simplified: '?', given: '?', surname: '?', plain: false }
   const code = ch.codePointAt(0) ?? 0
-  if (code >= 0xe000 && code <= 0xf8ff) return { simplified: ch, given: '?', surname: '?' }
+  if (code >= 0xe000 && code <= 0xf8ff) return { simplified: ch, given: '?', surname: '?', plain: false }
   const simplified = keepTraditional.has(ch) ? ch : simplify(ch)
   const given = pinyin(simplified, givenOptions)
   // pinyin-pro hands back anything it cannot read unchanged.
-  if (given === simplified || given === '') return { simplified, given: null, surname: null }
-  return { simplified, given, surname: pinyin(simplified, surnameOptions) }
+  if (given === simplified || given === '') return { simplified, given: null, surname: null, plain: false }
+  const unit = simplified.charCodeAt(0)
+  const plain =
+    simplified.length === 1 &&
+    unit >= firstHan &&
+    unit <= lastHan &&
+    hanScript.test(simplified) &&
+    !placeholderHints.test(simplified)
+  return { simplified, given, surname: pinyin(simplified, surnameOptions), plain }
 }
+
+// Not every code point of U+3400–U+9FFF is a hanzi: U+4DC0–U+4DFF are hexagram symbols (\p{S}).
+const hanScript = /^\p{Script=Han}$/u
 
 /** t→s until nothing changes, so normalizing a normalized name changes nothing. */
 function simplify(ch: string): string {

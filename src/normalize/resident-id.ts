@@ -13,11 +13,26 @@ import type { Sex } from '../domain/sex.js'
 // full six-digit `code`. createRequire keeps TypeScript from inferring a type for 6,436 keys.
 type CodeTable = Readonly<Record<string, { readonly code: string }>>
 const requireJson = createRequire(import.meta.url)
-const knownRegions: ReadonlySet<string> = new Set(
-  (['province', 'city', 'area'] as const).flatMap((level) =>
-    Object.values(requireJson(`idcard/lib/data/${level}.json`) as CodeTable).map((entry) => entry.code),
-  ),
-)
+// One bit per six-digit number: a lookup reads the digits already in hand instead of hashing a new
+// six-character string, as a Set<string> would on every call.
+const knownRegionBits = new Uint8Array(1_000_000 / 8)
+for (const level of ['province', 'city', 'area'] as const) {
+  for (const { code } of Object.values(requireJson(`idcard/lib/data/${level}.json`) as CodeTable)) {
+    const n = Number(code)
+    if (/^\d{6}$/.test(code)) knownRegionBits[n >> 3] = (knownRegionBits[n >> 3] as number) | (1 << (n & 7))
+  }
+}
+
+function isKnownRegion(region: number): boolean {
+  return (((knownRegionBits[region >> 3] as number) >> (region & 7)) & 1) === 1
+}
+
+/** The number six ASCII digits at the start of `text` spell. */
+function regionNumber(text: string): number {
+  let n = 0
+  for (let i = 0; i < 6; i++) n = n * 10 + text.charCodeAt(i) - 48
+  return n
+}
 
 // NFKC leaves zero-width characters, the soft hyphen and BOMs in place.
 const invisible = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g
@@ -68,8 +83,8 @@ const excelScientific = /^\d(?:\.\d+)?E\+?\d+$/
  */
 export function normalizeResidentId(raw: string | null | undefined): NormalizedResidentId {
   if (raw === null || raw === undefined) return absent
-  if (typeof raw === 'string' && raw.length === 18) {
-    const fast = cleanId18(raw)
+  if (typeof raw === 'string') {
+    const fast = raw.length === 18 ? cleanId18(raw) : raw.length === 15 ? cleanId15(raw) : null
     if (fast !== null) return fast
   }
   const text = clean(String(raw))
@@ -90,7 +105,7 @@ export function normalizeResidentId(raw: string | null | undefined): NormalizedR
     birthDate: null,
     sex: null,
     region,
-    regionKnown: region === null ? null : knownRegions.has(region),
+    regionKnown: region === null ? null : isKnownRegion(regionNumber(region)),
     prefix15: null,
   }
 }
@@ -104,13 +119,14 @@ const checkChars = '10X98765432'
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
 /**
- * The fast path, for the shape nearly every export writes: 17 ASCII digits and a digit or upper-case
- * X. Such text is its own cleaned form, so status, check, date and sex come straight from the char
- * codes with no regex and no copy. Null for any other shape, and for one digit repeated (a
- * placeholder), which then take the general path through clean().
+ * The fast path, for the shape nearly every export writes: 17 ASCII digits and a digit or X (x).
+ * Such text is its own cleaned form (bar the case of x), so status, check, date and sex come
+ * straight from the char codes with no regex and no copy. Null for any other shape, and for one
+ * digit repeated (a placeholder), which then take the general path through clean().
  */
 function cleanId18(raw: string): NormalizedResidentId | null {
   let sum = 0
+  let region = 0
   let sameDigits = true
   const first = raw.charCodeAt(0)
   for (let i = 0; i < 17; i++) {
@@ -118,28 +134,49 @@ function cleanId18(raw: string): NormalizedResidentId | null {
     const digit = code - 48
     if (digit < 0 || digit > 9) return null
     if (code !== first) sameDigits = false
+    if (i < 6) region = region * 10 + digit
     sum += digit * (weights[i] as number)
   }
-  const last = raw.charCodeAt(17)
-  if (last !== 88 && (last < 48 || last > 57)) return null
+  let last = raw.charCodeAt(17)
+  let norm = raw
+  if (last === lowerX) {
+    last = upperX
+    norm = `${raw.slice(0, 17)}X`
+  } else if (last !== upperX && (last < 48 || last > 57)) {
+    return null
+  }
   if (sameDigits && last === first) return null
   let status: ResidentIdStatus = 'valid'
   if (checkChars.charCodeAt(sum % 11) !== last) {
     const zeros = raw.charCodeAt(15) === 48 && raw.charCodeAt(16) === 48 && last === 48
     status = zeros ? 'excel_truncated' : 'bad_check_digit'
   }
-  const region = raw.slice(0, 6)
   return {
     raw,
-    norm: raw,
+    norm,
     status,
     birthDate: birthDateAt(raw, 6),
     sex: status === 'excel_truncated' ? null : (raw.charCodeAt(16) & 1) === 1 ? 'male' : 'female',
-    region,
-    regionKnown: knownRegions.has(region),
+    region: raw.slice(0, 6),
+    regionKnown: isKnownRegion(region),
     prefix15: raw.slice(0, 15),
   }
 }
+
+/** The fast path for legacy numbers: 15 ASCII digits, not all one digit. Null for anything else. */
+function cleanId15(raw: string): NormalizedResidentId | null {
+  let sameDigits = true
+  const first = raw.charCodeAt(0)
+  for (let i = 0; i < 15; i++) {
+    const code = raw.charCodeAt(i)
+    if (code < 48 || code > 57) return null
+    if (code !== first) sameDigits = false
+  }
+  return sameDigits ? null : fromId18(raw, upgradeResidentId15To18(raw), 'upgraded_from_15')
+}
+
+const lowerX = 120
+const upperX = 88
 
 /** YYYY-MM-DD for eight ASCII digits at `at` that name a real day in 1800–2199, else null. */
 function birthDateAt(id: string, at: number): string | null {
@@ -178,7 +215,7 @@ function fromId18(raw: string, id18: string, status: ResidentIdStatus): Normaliz
     birthDate: birthDateAt(id18, 6),
     sex,
     region,
-    regionKnown: knownRegions.has(region),
+    regionKnown: isKnownRegion(regionNumber(id18)),
     prefix15: id18.slice(0, 15),
   }
 }

@@ -70,6 +70,49 @@ describe('normalizeAddress', () => {
     },
   )
 
+  // Text of ASCII and CJK ideographs takes the fast path; a leading U+3000 (NFKC: a space, then
+  // removed) forces the general one, which runs NFKC and every rule.
+  const plainChar = fc.constantFrom(
+    ...'河南省郑州市金水区文化路号楼栋幢座单元室户房层组队排巷弄期社区第一二两三四五六七八九十百千零甲乙之',
+    ...'0123456789-#aAbBzZ ,.;:!|[]{}<>"\'`\t?',
+  )
+  const plainAddress = fc.oneof(
+    fc.array(plainChar, { maxLength: 30 }).map((c) => c.join('')),
+    fc
+      .tuple(fc.constantFrom('', ...prefixes), fc.nat(300), fc.nat(30), fc.nat(9), fc.nat(3000))
+      .map(([prefix, no, building, unit, room]) => `${prefix}经三路${no}号${building}号楼${unit}单元${room}`),
+  )
+
+  test.prop([plainAddress])('reads plain text as the general path reads it', (raw) => {
+    expect(normalizeAddress(raw, prefixes)).toEqual({ ...normalizeAddress(`\u3000${raw}`, prefixes), raw })
+  })
+
+  it.each([
+    ['A1座', 'A1幢'],
+    ['AB座B户', 'AB幢B户'],
+    ['12号3号房', '12号3室'],
+    ['12号号楼', '12号号楼'],
+    ['楼3号', '楼3号'],
+    ['3号楼号楼', '3幢号楼'],
+    ['1室2户3房4号房', '1室2室3室4室'],
+  ])('rewrites unit words after numbers and letters in %s', (raw, norm) => {
+    expect(normalizeAddress(raw, []).norm).toBe(norm)
+  })
+
+  it('reads a repeated address the same way each time, and by the prefixes of each call', () => {
+    const raw = '河南省郑州市金水区经三路二十一号'
+    for (let i = 0; i < 3; i++) {
+      expect(normalizeAddress(raw, prefixes).norm).toBe('经三路21号')
+      expect(normalizeAddress(raw, []).norm).toBe('河南省郑州市金水区经三路21号')
+      expect(normalizeAddress(raw, ['河南省']).norm).toBe('郑州市金水区经三路21号')
+    }
+  })
+
+  it('gives null input one shared answer that cannot be changed', () => {
+    expect(normalizeAddress(null, prefixes)).toBe(normalizeAddress(undefined, []))
+    expect(Object.isFrozen(normalizeAddress(null, prefixes))).toBe(true)
+  })
+
   test.prop([
     fc.array(fc.constantFrom(...prefixes), { maxLength: 4 }),
     fc.constantFrom('经三路21号', '大学路1号3幢'),

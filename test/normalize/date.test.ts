@@ -149,6 +149,57 @@ describe('normalizeDate', () => {
     },
   )
 
+  // The common shapes take the fast path; a leading space forces the general (NFKC and regex) one.
+  const shapedDate = fc.oneof(
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 2300 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('-', '/', '.', '年', '月', '日', ':', 'x'),
+        fc.constantFrom('-', '/', '.', '年', '月', '日', ':', 'x'),
+        fc.constantFrom('', '日', '号', '号 ', 'T', ' 08:30', '0'),
+      )
+      .map(
+        ([y, m, d, padM, padD, sep1, sep2, end]) =>
+          String(y).padStart(4, '0') +
+          sep1 +
+          String(m).padStart(padM ? 2 : 1, '0') +
+          sep2 +
+          String(d).padStart(padD ? 2 : 1, '0') +
+          end,
+      ),
+    fc.stringMatching(/^\d{8,9}$/),
+    fc.constantFrom('19000101', '1900-01-01', '1900年1月1号', '00000000', '0000-00-00', '0000年00月00号'),
+  )
+
+  test.prop([shapedDate])('reads a common date shape as the general path reads it', (raw) => {
+    expect(normalizeDate(raw)).toEqual({ ...normalizeDate(` ${raw}`), raw })
+  })
+
+  it.each([
+    ['2000-02-29', 'valid'],
+    ['2004/2/29', 'valid'],
+    ['1900年2月29日', 'impossible'],
+    ['21000229', 'impossible'],
+    ['2023-04-31', 'impossible'],
+    ['2023-12-31', 'valid'],
+    ['1799-12-31', 'impossible'],
+    ['2199-12-31', 'valid'],
+    ['2200-01-01', 'impossible'],
+    ['1990-1-1日', 'valid'], // the day word is optional, and any separator may stand in either place
+    ['1990年1-1', 'valid'],
+  ])('checks %j against the calendar: %s', (raw, status) => {
+    expect(normalizeDate(raw).status).toBe(status)
+  })
+
+  it('gives null input one shared answer that cannot be changed', () => {
+    expect(normalizeDate(null)).toBe(normalizeDate(undefined))
+    expect(Object.isFrozen(normalizeDate(null))).toBe(true)
+  })
+
   test.prop([fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.date({ noInvalidDate: false }))])(
     'never throws and a valid date always has a YYYY-MM-DD norm',
     (raw) => {

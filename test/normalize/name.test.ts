@@ -165,6 +165,39 @@ describe('normalizeName', () => {
     expect(name.norm).toBe(`${name.surname}${name.given}`)
   })
 
+  // Hanzi-only names take the fast path; a zero-width space (removed in cleaning) forces the general one.
+  const hanziName = fc.oneof(
+    nameArb.filter((s) => !s.includes('?') && !s.includes('𬌗')),
+    fc
+      .array(
+        fc.constantFrom(
+          ...'王李张沈单曾欧阳司马尉迟萬俟張劉伟芳乾於昇陞勣吒偉華之女婴儿某无名氏待定未取暂不详空新生',
+        ),
+        {
+          minLength: 1,
+          maxLength: 5,
+        },
+      )
+      .map((c) => c.join('')),
+    fc
+      .array(
+        fc.integer({ min: 0x3400, max: 0x9fff }).map((c) => String.fromCharCode(c)),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((c) => c.join('')),
+  )
+
+  test.prop([hanziName])('reads a hanzi-only name as the general path reads it', (raw) => {
+    expect(normalizeName(raw)).toEqual({ ...normalizeName(`${raw}\u200B`), raw })
+  })
+
+  it('gives null and blank input one shared answer each that cannot be changed', () => {
+    expect(normalizeName(null)).toBe(normalizeName(undefined))
+    expect(Object.isFrozen(normalizeName(null))).toBe(true)
+    expect(normalizeName('')).toBe(normalizeName(''))
+    expect(normalizeName('')).toMatchObject({ raw: '', norm: null, placeholder: true })
+  })
+
   test.prop([fc.string({ unit: 'binary' })])('never throws, and a placeholder never has a norm', (raw) => {
     const name = normalizeName(raw)
     expect(name.placeholder).toBe(name.norm === null)

@@ -196,6 +196,46 @@ describe('normalizeResidentId', () => {
     },
   )
 
+  // Any ID of the common shape takes the fast path; a leading space forces the general (cleaning) one.
+  const anyDate = fc
+    .date({ min: new Date(Date.UTC(1790, 0, 1)), max: new Date(Date.UTC(2210, 0, 1)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10).replaceAll('-', ''))
+  const shapedId = fc.oneof(
+    validId,
+    fc.stringMatching(/^\d{17}[\dX]$/),
+    fc
+      .tuple(fc.constantFrom('410105', '110103', '999999'), anyDate, fc.stringMatching(/^\d{3}$/))
+      .map(([region, date, sequence]) => `${region}${date}${sequence}`)
+      .chain((body) => fc.constantFrom(body + residentIdCheckChar(body), `${body}X`, `${body}0`)),
+    fc.stringMatching(/^\d{15}000$/),
+    fc.constantFrom(...'0123456789').map((d) => d.repeat(18)),
+  )
+
+  test.prop([shapedId])('reads a clean 18-character ID as the general path reads it', (id) => {
+    expect(normalizeResidentId(id)).toEqual({ ...normalizeResidentId(` ${id}`), raw: id })
+  })
+
+  it('reads dates in an ID by the calendar, with leap years', () => {
+    const withDate = (date: string) => {
+      const body = `410105${date}123`
+      return normalizeResidentId(body + residentIdCheckChar(body)).birthDate
+    }
+    expect(withDate('19000229')).toBeNull()
+    expect(withDate('20000229')).toBe('2000-02-29')
+    expect(withDate('19960229')).toBe('1996-02-29')
+    expect(withDate('19970229')).toBeNull()
+    expect(withDate('19971231')).toBe('1997-12-31')
+    expect(withDate('19971301')).toBeNull()
+    expect(withDate('17991231')).toBeNull()
+    expect(withDate('21991231')).toBe('2199-12-31')
+    expect(withDate('22000101')).toBeNull()
+  })
+
+  it('gives null input one shared answer that cannot be changed', () => {
+    expect(normalizeResidentId(null)).toBe(normalizeResidentId(undefined))
+    expect(Object.isFrozen(normalizeResidentId(null))).toBe(true)
+  })
+
   test.prop([fc.string({ unit: 'binary' })])('never throws and always returns a known status', (raw) => {
     const id = normalizeResidentId(raw)
     expect(residentIdStatuses).toContain(id.status)

@@ -61,7 +61,7 @@ if (values.child) {
   )
   if (!values.keep) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
 } else {
-  if (!existsSync(path.join(dataDir, 'truth', 'manifest.json'))) {
+  if (!existsSync(path.join(dataDir, 'manifest.json'))) {
     process.stderr.write(`generating ${persons} persons into ${path.relative(root, dataDir)} ...\n`)
     await generateDistrict({ persons, seed: 20261, period, profile: 'normal', out: dataDir })
   }

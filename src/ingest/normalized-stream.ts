@@ -81,8 +81,7 @@ export async function openNormalizedStream(req: NormalizedStreamRequest): Promis
           rejects.push(outcome.reject)
           continue
         }
-        const raw = JSON.stringify(row.cells)
-        for (const r of outcome.records) records.push(toRecordRow(0, r, raw))
+        for (const r of outcome.records) records.push(toRecordRow(0, r, row.raw))
       }
       yield { records, rejects, rowsRead: batch.length, bytesDone }
     }

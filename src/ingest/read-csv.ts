@@ -210,7 +210,7 @@ class CsvRows {
     }
 
     const problem = this.findProblem(cells, result.errors, input, start, end)
-    this.batch.push(problem ? { line, problem } : { line, cells })
+    this.batch.push(problem ? { line, problem } : { line, cells, raw: lineText(input, start, end) })
     if (this.batch.length >= this.batchSize) {
       this.ready.push(this.batch)
       this.batch = []
@@ -265,6 +265,17 @@ function isBlank(cells: readonly string[]): boolean {
     if ((first > 32 && first < 127) || /\S/.test(c)) return false
   }
   return true
+}
+
+/** input[start, end) without the row's line break; a cheap slice, as every row pays for it. */
+function lineText(input: string, start: number, end: number): string {
+  let e = end
+  while (e > start) {
+    const c = input.charCodeAt(e - 1)
+    if (c !== 10 && c !== 13) break
+    e--
+  }
+  return input.slice(start, e)
 }
 
 function rawText(input: string, start: number, end: number): string {

@@ -179,7 +179,7 @@ function toTableRow(row: ExcelJS.Row, width: number): TableRow | undefined {
   }
   while (cells.length < width) cells.push('')
   cells.length = width
-  return { line: row.number, cells }
+  return { line: row.number, cells, raw: Papa.unparse([cells]) }
 }
 
 /** Cell texts by column position (index 0 = column A); gaps are empty strings. */

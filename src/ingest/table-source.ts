@@ -38,6 +38,8 @@ export interface TableCells {
   /** 1-based physical line where the row starts (xlsx: row number). */
   readonly line: number
   readonly cells: readonly string[]
+  /** The row's text as it stands in the file, without its line break (xlsx: the cells joined as CSV). */
+  readonly raw: string
 }
 
 /** A data row that could not be read. */

@@ -89,13 +89,21 @@ export function buildCommunityResolver(communities: readonly CommunityEntry[]): 
     }
   }
   const byFirstUnit = indexByFirstUnit(inText)
+  // A community column holds a handful of distinct values across a whole export (文化路居委会 …),
+  // so its result is remembered; a bounded map, cleared when full, keeps odd exports in check.
+  const fromColumn = new Map<string, string | null>()
 
   return (input) => {
-    const column = clean(input.community ?? '')
-    if (column !== '') {
-      const found =
-        exact.get(column)?.code ?? bare.get(withoutSuffix(column))?.code ?? scan(column, byFirstUnit)
-      if (found !== null && found !== undefined) return found
+    const raw = input.community ?? ''
+    if (raw !== '') {
+      let found = fromColumn.get(raw)
+      if (found === undefined) {
+        const column = clean(raw)
+        found = exact.get(column)?.code ?? bare.get(withoutSuffix(column))?.code ?? scan(column, byFirstUnit)
+        if (fromColumn.size >= 4096) fromColumn.clear()
+        fromColumn.set(raw, found)
+      }
+      if (found !== null) return found
     }
     const address = clean(input.address ?? '')
     return address === '' ? null : scan(address, byFirstUnit)

@@ -22,7 +22,7 @@ export const recordColumns = [
   'raw',
 ] as const
 
-/** A record as a positional row for `insertRecords`; `raw` is the row's cells as JSON. */
+/** A record as a positional row for `insertRecords`; `raw` is the source row's text. */
 export function toRecordRow(fileId: number, r: NormalizedRecord, raw: string): unknown[] {
   const n = r.name
   return [

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Month } from '../../src/domain/month.js'
 import { ingestPeriod } from '../../src/ingest/ingest-period.js'
@@ -77,7 +78,8 @@ describe('ingesting a month of exports', () => {
     // raw values sit beside normalized ones: source_file.columns says which raw cell each field came from
     const policeFile = (await counts()).files.find((f) => f.source === 'police-changes')!
     const cellOf = JSON.parse(policeFile.columns) as Record<string, number>
-    expect(JSON.parse(zhang.raw)[cellOf.name!]).toBe('张 伟')
+    expect(Papa.parse<string[]>(zhang.raw).data[0]?.[cellOf.name!]).toBe('张 伟')
+    expect(zhang.raw).toBe(smallPoliceRows[1])
     expect(JSON.parse(zhang.detail)).toMatchObject({ address: expect.stringContaining('文化路3号') })
 
     expect(rejects.map((r) => [r.line, r.code, r.column_name])).toEqual([

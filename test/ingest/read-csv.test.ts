@@ -20,9 +20,13 @@ async function fixture(name: string, content: string | Uint8Array): Promise<stri
   return path
 }
 
+/** The rows without their raw text (checked on its own below), so expectations stay readable. */
 async function allRows(table: OpenedTable): Promise<TableRow[]> {
   const rows: TableRow[] = []
-  for await (const batch of table.batches) rows.push(...batch)
+  for await (const batch of table.batches) {
+    for (const row of batch)
+      rows.push('cells' in row ? ({ line: row.line, cells: row.cells } as TableRow) : row)
+  }
   return rows
 }
 
@@ -30,6 +34,14 @@ const header = '公民身份号码,姓名,性别,出生日期'
 const body = ['410105199001021234,王小明,男,1990-01-02', '0012345,李　娜,女,19851230']
 
 describe('readCsv', () => {
+  it("keeps each row's text exactly as it stands in the file, quotes and inner line breaks included", async () => {
+    const lines = [header, '410105199001021234,"王,小明",男,1990-01-02', '"0012345","李\n娜",女,19851230']
+    const table = await readCsv(await fixture('raw.csv', `${lines.join('\r\n')}\r\n`))
+    const raws: string[] = []
+    for await (const batch of table.batches) for (const row of batch) if ('cells' in row) raws.push(row.raw)
+    expect(raws).toEqual([lines[1], lines[2]])
+  })
+
   it('reads a UTF-8 export: header, cells as written (leading zeros kept), physical lines', async () => {
     const table = await readCsv(await fixture('plain.csv', `${header}\n${body.join('\n')}\n`))
     expect(table.header).toEqual({

@@ -8,8 +8,8 @@ import type { Generated, Insertable, Selectable } from 'kysely'
  * read in `raw`. That is deliberate: binding a parameter costs about 0.2–0.4 µs in
  * better-sqlite3, so a 31-column row took 14 µs to insert and capped ingest near 70,000
  * rows/s; this shape keeps the bulk path within the 150,000 rows/s target. Raw values sit
- * beside normalized ones: `raw` holds every cell exactly as read, and `source_file.columns`
- * says which cell each field came from.
+ * beside normalized ones: `raw` holds the row exactly as read (parse it as one CSV line), and
+ * `source_file.columns` says which cell each field came from.
  */
 export interface RecordTable {
   id: Generated<number>
@@ -30,7 +30,7 @@ export interface RecordTable {
   event_date: string | null
   /** JSON object: the other normalized fields (RecordDetail), non-null ones only. */
   detail: string
-  /** The source row's cells as a JSON array, exactly as read. */
+  /** The source row's text exactly as it stands in the file (XLSX: its cells joined as CSV). */
   raw: string
 }
 export type RecordRow = Selectable<RecordTable>

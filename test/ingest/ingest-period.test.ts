@@ -156,6 +156,33 @@ describe('ingesting a month of exports', () => {
     expect(runs.map((r) => r.status)).toEqual(['failed'])
   })
 
+  it('refuses an export in another encoding than the pipeline says, storing nothing', async () => {
+    await setup()
+    const forcedUtf8 = parsePipelineText(
+      smallPipelineText.replace(
+        "files: ['police-{period}.csv']",
+        "files: ['police-{period}.csv']\n    encoding: utf8",
+      ),
+      path.join(dir, 't.yaml'),
+    )
+    const err = await ingestPeriod(store, forcedUtf8, { period }).catch((e) => e)
+    expect(err.code).toBe('INGEST_ENCODING_UNDETECTED')
+    expect(err.where?.file).toContain('police-2026-10.csv')
+    expect((await counts()).files).toHaveLength(0)
+    expect((await counts()).records).toHaveLength(0)
+  })
+
+  it('refuses a binary file saved under a .csv name (an .xls renamed), storing nothing', async () => {
+    const pipeline = await setup()
+    writeFileSync(
+      path.join(dir, 'police-2026-10.csv'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0x2c, 0x0a]),
+    )
+    const err = await ingestPeriod(store, pipeline, { period }).catch((e) => e)
+    expect(err.code).toBe('INGEST_ENCODING_UNDETECTED')
+    expect((await counts()).records).toHaveLength(0)
+  })
+
   it('rejects an empty export with a clear error', async () => {
     const pipeline = await setup()
     writeFileSync(path.join(dir, 'police-2026-10.csv'), '')

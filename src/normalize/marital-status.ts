@@ -1,6 +1,6 @@
 import { type MaritalStatus, maritalStatuses } from '../domain/marital-status.js'
+import { buildCodeReader, type CodeReader } from './code-reader.js'
 
-const invisible = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g
 // GB/T 2261.2 two-digit codes and the words exports use. Single digits are left out on purpose:
 // older systems number the categories differently (3 is 丧偶 in one, 再婚 in another), so a source
 // that uses them must say so through `overrides`. 90 未说明 falls through to null.
@@ -39,25 +39,11 @@ const statusByWord: ReadonlyMap<string, MaritalStatus> = new Map([
  * written and then by its cleaned form; an override to anything but a MaritalStatus means
  * "unknown" and gives null. Never throws.
  */
-export function normalizeMaritalStatus(
-  raw: string | number | null | undefined,
-  overrides?: Readonly<Record<string, string>>,
-): MaritalStatus | null {
-  if (raw === null || raw === undefined) return null
-  const text = String(raw)
-  // Every word in the table is its own cleaned form, so a value written exactly as one needs no cleaning.
-  const key = statusByWord.has(text) ? text : text.normalize('NFKC').replace(invisible, '').toLowerCase()
-  if (overrides) {
-    const chosen = Object.hasOwn(overrides, text)
-      ? overrides[text]
-      : Object.hasOwn(overrides, key)
-        ? overrides[key]
-        : undefined
-    if (chosen !== undefined) return isMaritalStatus(chosen) ? chosen : null
-  }
-  return statusByWord.get(key) ?? null
-}
+export const normalizeMaritalStatus: CodeReader<MaritalStatus> = buildCodeReader(
+  statusByWord,
+  isMaritalStatus,
+)
 
-function isMaritalStatus(value: string | undefined): value is MaritalStatus {
-  return (maritalStatuses as readonly (string | undefined)[]).includes(value)
+function isMaritalStatus(value: string): value is MaritalStatus {
+  return (maritalStatuses as readonly string[]).includes(value)
 }

@@ -1,4 +1,4 @@
-import { ageOn } from './day-number.js'
+import { ageOn } from '../domain/day-number.js'
 import type { Person } from './population.js'
 import {
   addHousehold,

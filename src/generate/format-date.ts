@@ -1,4 +1,4 @@
-import { dayParts } from './day-number.js'
+import { dayParts } from '../domain/day-number.js'
 
 /** Date layouts seen in Chinese government exports. */
 export const dateFormats = [

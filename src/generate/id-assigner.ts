@@ -1,6 +1,6 @@
+import { dayParts } from '../domain/day-number.js'
 import { residentIdCheckChar } from '../domain/resident-id.js'
 import type { Rng } from './create-rng.js'
-import { dayParts } from './day-number.js'
 
 /** Issues resident IDs: unique per person, sequence parity matching sex. */
 export type IdAssigner = (region: string, birth: number, sex: 1 | 2) => string

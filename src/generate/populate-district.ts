@@ -1,5 +1,5 @@
+import { ageOn } from '../domain/day-number.js'
 import { addInflowGroup } from './add-inflow-group.js'
-import { ageOn } from './day-number.js'
 import { fates, type Person } from './population.js'
 import {
   addHousehold,

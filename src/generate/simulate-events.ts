@@ -1,5 +1,5 @@
+import { ageOn, dayNumber, dayParts } from '../domain/day-number.js'
 import { addInflowGroup } from './add-inflow-group.js'
-import { ageOn, dayNumber, dayParts } from './day-number.js'
 import { fates, type Person, type SimEvent } from './population.js'
 import {
   addHousehold,

@@ -1,6 +1,6 @@
+import { dayParts } from '../domain/day-number.js'
 import type { District } from './build-district.js'
 import type { Rng } from './create-rng.js'
-import { dayParts } from './day-number.js'
 import type { IdAssigner } from './id-assigner.js'
 import type { RegionCode, RegionCodes } from './load-region-codes.js'
 import type { NameSampler } from './name-sampler.js'

@@ -1,5 +1,5 @@
+import { dayNumber, dayParts } from '../domain/day-number.js'
 import type { Rng } from './create-rng.js'
-import { dayNumber, dayParts } from './day-number.js'
 import { type DateFormat, dateFormats, formatDate } from './format-date.js'
 import { homophoneGroups } from './homophone-groups.js'
 import { nearFormGroups } from './near-form-groups.js'

@@ -1,4 +1,4 @@
-import { ageOn } from './day-number.js'
+import { ageOn } from '../domain/day-number.js'
 import { fates, type Population } from './population.js'
 
 /**

@@ -1,5 +1,5 @@
+import { dayParts } from '../domain/day-number.js'
 import type { Rng } from './create-rng.js'
-import { dayParts } from './day-number.js'
 import { formatAddress } from './format-address.js'
 import type { Person, Population } from './population.js'
 import type { SourceNoiser } from './source-noiser.js'

@@ -1,5 +1,5 @@
+import { ageOn, dayNumber, dayParts } from '../domain/day-number.js'
 import type { Rng } from './create-rng.js'
-import { ageOn, dayNumber, dayParts } from './day-number.js'
 import { dwellingAddress } from './dwelling-address.js'
 import { formatDate } from './format-date.js'
 import { personCodes } from './person-codes.js'

@@ -1,5 +1,5 @@
+import { ageOn } from '../domain/day-number.js'
 import type { Rng } from './create-rng.js'
-import { ageOn } from './day-number.js'
 import { dwellingAddress } from './dwelling-address.js'
 import { formatDate } from './format-date.js'
 import type { RegisterDefects } from './noise-profiles.js'

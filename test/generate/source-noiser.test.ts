@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { dayNumber } from '../../src/domain/day-number.js'
 import { hasValidCheckChar } from '../../src/domain/resident-id.js'
 import { createRng } from '../../src/generate/create-rng.js'
-import { dayNumber } from '../../src/generate/day-number.js'
 import { noiseProfileNames, noiseProfiles, type SourceNoise } from '../../src/generate/noise-profiles.js'
 import { SourceNoiser } from '../../src/generate/source-noiser.js'
 

@@ -1,3 +1,5 @@
+import { dayNumber as dayNumberOf } from '../../domain/day-number.js'
+
 // Dates are the normalizer's `YYYY-MM-DD`: year at 0–3, month at 5–6, day at 8–9.
 
 /** Identical dates. */
@@ -55,12 +57,7 @@ export function dayNumber(date: string): number {
   const y0 = digits(date, 0, 4)
   const m = digits(date, 5, 7)
   const d = digits(date, 8, 10)
-  const y = m <= 2 ? y0 - 1 : y0
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
+  return dayNumberOf(y0, m, d)
 }
 
 function digits(text: string, from: number, to: number): number {

@@ -152,7 +152,7 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
     generator: 'bidui generate',
     options: {
       persons: o.persons,
-      seed: o.seed,
+      seed: String(o.seed), // the PRNG is seeded by the text, so 20261 and "20261" are one seed
       period: o.period,
       profile: o.profile,
       eventMonths: o.eventMonths,

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { generateDistrict } from '../../src/generate/generate-district.js'
 import { loadPipeline } from '../../src/pipeline/load-pipeline.js'
 import { readCsvLines, readTruth, readXlsxRows } from './read-export.js'
 
@@ -33,4 +35,30 @@ describe('fixtures/demo and pipelines/demo.yaml', () => {
     for (const d of readTruth(path.join(demo, 'truth/discrepancies.csv')))
       expect(codes.has(d.community_code ?? '')).toBe(true)
   })
+
+  it('is exactly what the documented command writes (so it can be regenerated, not hand-edited)', async () => {
+    // pipelines/demo.yaml and docs/generator.md give this command for the demo.
+    const out = mkdtempSync(path.join(tmpdir(), 'bidui-demo-'))
+    try {
+      await generateDistrict({
+        persons: 3000,
+        seed: 20261,
+        period: '2026-10',
+        profile: 'normal',
+        eventMonths: 12,
+        out,
+      })
+      const files = (dir: string) =>
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+          .sort()
+      expect(files(out)).toEqual(files(demo))
+      for (const f of files(demo)) {
+        expect(readFileSync(path.join(out, f)).equals(readFileSync(path.join(demo, f))), f).toBe(true)
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
@@ -10,6 +13,7 @@ import { exitCodes } from './exit-codes.js'
 export function buildProgram(): Command {
   const program = new Command()
     .name('bidui')
+    .version(packageVersion(), '-V, --version')
     .description(
       'bidui (比对) reconciles Chinese population registries: it reads the monthly exports of the police,\n' +
         'civil affairs and health agencies and the family-planning register, normalizes them, and keeps\n' +
@@ -49,4 +53,11 @@ export function reportError(e: unknown): number {
     }\n`,
   )
   return exitCodes.bug
+}
+
+/** bidui's version from the nearest package.json above this file (dist/src/cli or src/cli). */
+function packageVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir)
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version
 }

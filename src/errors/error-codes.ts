@@ -20,3 +20,5 @@ export type ErrorCode =
   | 'STORE_MIGRATION_FAILED'
   // generator
   | 'GENERATE_BAD_OPTIONS'
+  // matching
+  | 'MATCH_BLOCKING_BUDGET'

@@ -20,7 +20,14 @@ import { normalizeResidentId } from '../src/normalize/resident-id.js'
 const count = Number(process.argv[2] ?? 1_000_000)
 const rng = createRng('blocking-bench')
 const names = createNameSampler()
-const homophones: Readonly<Record<string, string>> = { 丽: '莉', 伟: '玮', 明: '铭', 静: '婧', 华: '桦', 婷: '亭' }
+const homophones: Readonly<Record<string, string>> = {
+  丽: '莉',
+  伟: '玮',
+  明: '铭',
+  静: '婧',
+  华: '桦',
+  婷: '亭',
+}
 const districts = ['410102', '410103', '410104', '410105', '410108', '410122', '410181', '410185']
 
 interface Person {
@@ -56,7 +63,10 @@ function stored(p: Person): MatchRecord {
   let name = nameCache.get(p.name)
   if (name === undefined) {
     const n = normalizeName(p.name)
-    name = { norm: n.norm, pinyin: n.norm === null ? null : `${n.surnamePinyin ?? ''}|${n.givenPinyin ?? ''}` }
+    name = {
+      norm: n.norm,
+      pinyin: n.norm === null ? null : `${n.surnamePinyin ?? ''}|${n.givenPinyin ?? ''}`,
+    }
     nameCache.set(p.name, name)
   }
   return {
@@ -110,7 +120,9 @@ for (let run = 0; run < 2; run++) {
   t = performance.now()
   const result = blockPairs(records, rules, { maxPairsPerRule: 50_000_000 })
   const s = (performance.now() - t) / 1000
-  console.log(`all ${rules.length} rules, run ${run + 1}: ${pairs(result.left.length)} pairs in ${s.toFixed(2)} s`)
+  console.log(
+    `all ${rules.length} rules, run ${run + 1}: ${pairs(result.left.length)} pairs in ${s.toFixed(2)} s`,
+  )
   for (const st of result.stats) {
     console.log(
       `  ${st.rule.padEnd(36)} in blocks ${pairs(st.pairsInBlocks).padStart(11)}  added ` +

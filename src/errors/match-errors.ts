@@ -13,11 +13,13 @@ export class BlockingBudgetError extends BiduiError {
     readonly budget: number,
     readonly scope: 'rule' | 'total',
   ) {
+    const made = `would make ${count(pairs)} candidate pairs`
     super(
       scope === 'rule'
-        ? `Blocking rule "${rule}" would make ${count(pairs)} candidate pairs; the budget is ${count(budget)} per rule.`
-        : `Blocking rules up to "${rule}" would make ${count(pairs)} candidate pairs in all; the budget is ${count(budget)}.`,
-      `Add a key to the rule "${rule}" (e.g. birthYear or sex) so its blocks are smaller, or raise the pair budget.`,
+        ? `Blocking rule "${rule}" ${made}; the budget is ${count(budget)} per rule.`
+        : `Blocking rules up to "${rule}" ${made} in all; the budget is ${count(budget)}.`,
+      `Add a key to the rule "${rule}" (e.g. birthYear or sex) so its blocks are smaller, ` +
+        'or raise the pair budget.',
     )
   }
 }

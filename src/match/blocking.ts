@@ -1,5 +1,6 @@
 import { BlockingBudgetError } from '../errors/match-errors.js'
-import { type BlockingRule, blockingRuleKey } from './blocking-rule.js'
+import { blockingBlockNumbers } from './blocking-block-numbers.js'
+import type { BlockingRule } from './blocking-rule.js'
 import type { MatchRecord } from './comparison.js'
 
 /** How candidate pairs are made, and how many are allowed. */
@@ -57,11 +58,12 @@ export interface BlockingRuleCount extends Omit<BlockingRuleStats, 'pairsAdded' 
 }
 
 /**
- * Makes the candidate pairs of `records` under `rules`, in rule order. Per rule, each record's
- * composite key (blocking-rule.ts) is bucketed with a Map, records are counting-sorted into
- * blocks, and every pair within a block is made unless an earlier rule also puts both records
- * in one block (a check on that rule's block numbers, so no set of pair keys is kept). Records
- * with a null key value are in no block. Output order is fixed by the input: rule by rule,
+ * Makes the candidate pairs of `records` under `rules`, in rule order. Per rule, records are
+ * numbered by block (blocking-block-numbers.ts) and counting-sorted into blocks, and every pair
+ * within a block is made unless an earlier rule also puts both records in one block (a check on
+ * that rule's block numbers, so no set of pair keys is kept: on 1,000,000 records a Set<number>
+ * of i·2^26 + j took longer than the blocking itself). Records with a null key value are in no
+ * block. Output order is fixed by the input: rule by rule,
  * blocks in order of their first record, records ascending within a block.
  *
  * Every rule's `pairsInBlocks` is computed and checked against `maxPairsPerRule` before any pair
@@ -83,11 +85,10 @@ export function blockPairs(
       throw new BlockingBudgetError((rules[r] as BlockingRule).name, blocks.pairsInBlocks, perRule, 'rule')
     }
   })
-  const out = new PairBuffer()
+  const out = new PairBuffer(allBlocks.reduce((sum, blocks) => sum + blocks.pairsInBlocks, 0))
   const stats: BlockingRuleStats[] = []
   allBlocks.forEach((blocks, r) => {
     const rule = (rules[r] as BlockingRule).name
-    out.reserve(blocks.pairsInBlocks)
     const pairsAdded = enumerate(blocks, allBlocks.slice(0, r), out)
     if (out.length > total) throw new BlockingBudgetError(rule, out.length, total, 'total')
     stats.push({ ...summary(rule, blocks), pairsAdded, cumulative: out.length })
@@ -186,24 +187,7 @@ function group(
   order: Int32Array | null,
 ): Blocks {
   const count = records.length
-  const blockOf = new Int32Array(count)
-  const numbers = new Map<string, number>()
-  let recordsWithoutKey = 0
-  for (let i = 0; i < count; i++) {
-    const key = blockingRuleKey(rule, records[i] as MatchRecord)
-    if (key === null) {
-      blockOf[i] = -1
-      recordsWithoutKey++
-      continue
-    }
-    let b = numbers.get(key)
-    if (b === undefined) {
-      b = numbers.size
-      numbers.set(key, b)
-    }
-    blockOf[i] = b
-  }
-  const blockCount = numbers.size
+  const { blockOf, blockCount, recordsWithoutKey } = blockingBlockNumbers(records, rule)
   const starts = new Int32Array(blockCount + 1)
   for (let i = 0; i < count; i++) {
     const b = blockOf[i] as number
@@ -286,7 +270,9 @@ function enumerate(blocks: Blocks, earlier: readonly Blocks[], out: PairBuffer |
         }
         if (seen) continue
         added++
-        if (out !== null) out.push(a < c ? a : c, a < c ? c : a)
+        if (out === null) continue
+        if (a < c) out.push(a, c)
+        else out.push(c, a)
       }
     }
   }
@@ -295,35 +281,42 @@ function enumerate(blocks: Blocks, earlier: readonly Blocks[], out: PairBuffer |
 
 /** Two growing Int32Arrays of pairs. */
 class PairBuffer {
-  private left = new Int32Array(0)
-  private right = new Int32Array(0)
+  private left: Int32Array
+  private right: Int32Array
   length = 0
 
-  /** Room for `more` pairs, as a hint: a rule's pairsInBlocks bounds what it adds. */
-  reserve(more: number): void {
-    // Capped so that a rule with no budget and billions of mostly duplicate pairs grows on demand.
-    this.grow(this.length + Math.min(more, 1 << 26))
+  /**
+   * @param expected the pairs expected in all (Σ pairsInBlocks, an upper bound): allocated once,
+   *   so pairs are not copied rule after rule; capped, so that a run whose rules overlap heavily
+   *   grows on demand instead of reserving memory for pairs it will never keep.
+   */
+  constructor(expected: number) {
+    const capacity = Math.min(expected, 1 << 26)
+    this.left = new Int32Array(capacity)
+    this.right = new Int32Array(capacity)
   }
 
   push(a: number, b: number): void {
-    if (this.length === this.left.length) this.grow(Math.max(1024, this.length * 2))
+    if (this.length === this.left.length) this.grow()
     this.left[this.length] = a
     this.right[this.length] = b
     this.length++
   }
 
-  /** Exact-length copies, so the over-reserved tail is freed. */
+  /** The pairs: views when little capacity is unused, else exact copies that free the rest. */
   result(): [Int32Array, Int32Array] {
-    if (this.length === this.left.length) return [this.left, this.right]
+    if (this.left.length - this.length <= this.length / 4) {
+      return [this.left.subarray(0, this.length), this.right.subarray(0, this.length)]
+    }
     return [this.left.slice(0, this.length), this.right.slice(0, this.length)]
   }
 
-  private grow(capacity: number): void {
-    if (capacity <= this.left.length) return
+  private grow(): void {
+    const capacity = Math.max(1024, this.length * 2)
     const left = new Int32Array(capacity)
     const right = new Int32Array(capacity)
-    left.set(this.left.subarray(0, this.length))
-    right.set(this.right.subarray(0, this.length))
+    left.set(this.left)
+    right.set(this.right)
     this.left = left
     this.right = right
   }

@@ -1,15 +1,15 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { BlockingBudgetError } from '../../src/errors/match-errors.js'
-import { type BlockingRule, blockingRuleKey } from '../../src/match/blocking-rule.js'
 import { blockPairs, countBlockingPairs } from '../../src/match/blocking.js'
+import { type BlockingRule, blockingRuleKey } from '../../src/match/blocking-rule.js'
 import type { MatchRecord } from '../../src/match/comparison.js'
 import { matchRecordOf } from './support/match-record-of.js'
 
 const people: readonly MatchRecord[] = [
   matchRecordOf({ id: '41010519900307123X', name: '王伟', sex: 'male', birth: '1990-03-07' }), // 0
-  matchRecordOf({ id: '410105900307123', name: '王伟', sex: 'male', birth: '1990-03-07' }), // 1 legacy form of 0
-  matchRecordOf({ id: '410105199003071000', name: '王玮', sex: 'male', birth: '1990-03-07' }), // 2 Excel-truncated
+  matchRecordOf({ id: '410105900307123', name: '王伟', sex: 'male', birth: '1990-03-07' }), // 1 legacy 0
+  matchRecordOf({ id: '410105199003071000', name: '王玮', sex: 'male', birth: '1990-03-07' }), // 2 Excel
   matchRecordOf({ id: null, name: '王伟', sex: 'male', birth: '1990-03-07' }), // 3
   matchRecordOf({ id: '410105198506011248', name: '李娜', sex: 'female', birth: '1985-06-01' }), // 4
   matchRecordOf({ id: '无', name: '李娜', sex: 'female', birth: '1985-06-01' }), // 5
@@ -73,7 +73,11 @@ describe('blockPairs (dedupe)', () => {
   })
 
   it('never pairs records on a null key', () => {
-    const noIds = [matchRecordOf({ name: '王伟' }), matchRecordOf({ name: '王伟' }), matchRecordOf({ id: '无' })]
+    const noIds = [
+      matchRecordOf({ name: '王伟' }),
+      matchRecordOf({ name: '王伟' }),
+      matchRecordOf({ id: '无' }),
+    ]
     const { left, stats } = blockPairs(noIds, [{ name: 'id18', keys: ['id18'] }])
     expect(left).toHaveLength(0)
     expect(stats[0]?.recordsWithoutKey).toBe(3)
@@ -81,7 +85,10 @@ describe('blockPairs (dedupe)', () => {
 
   it('gives the same output every run', () => {
     const a = blockPairs(people, rules)
-    const b = blockPairs([...people], rules.map((r) => ({ ...r })))
+    const b = blockPairs(
+      [...people],
+      rules.map((r) => ({ ...r })),
+    )
     expect(Array.from(b.left)).toEqual(Array.from(a.left))
     expect(Array.from(b.right)).toEqual(Array.from(a.right))
   })
@@ -102,7 +109,9 @@ describe('blockPairs (dedupe)', () => {
 describe('blockPairs (link)', () => {
   const left = [people[0], people[4]] as MatchRecord[]
   const right = [people[2], people[3], people[5], people[6]] as MatchRecord[]
-  const rule: BlockingRule[] = [{ name: 'birth date + full-name pinyin', keys: ['birthDate', 'fullNamePinyin'] }]
+  const rule: BlockingRule[] = [
+    { name: 'birth date + full-name pinyin', keys: ['birthDate', 'fullNamePinyin'] },
+  ]
 
   it('pairs only across sources, left record first', () => {
     const sourceOf = [0, 0, 1, 1, 1, 1]
@@ -141,11 +150,19 @@ describe('pair budget', () => {
     } catch (error) {
       const e = error as BlockingBudgetError
       expect(e.code).toBe('MATCH_BLOCKING_BUDGET')
-      expect(e).toMatchObject({ rule: 'birth date + sex + given pinyin', pairs: 11, budget: 10, scope: 'rule' })
+      expect(e).toMatchObject({
+        rule: 'birth date + sex + given pinyin',
+        pairs: 11,
+        budget: 10,
+        scope: 'rule',
+      })
       expect(e.message).toBe(
-        'Blocking rule "birth date + sex + given pinyin" would make 11 candidate pairs; the budget is 10 per rule.',
+        'Blocking rule "birth date + sex + given pinyin" would make 11 candidate pairs; ' +
+          'the budget is 10 per rule.',
       )
-      expect(e.hint).toMatch(/Add a key to the rule "birth date \+ sex \+ given pinyin".*raise the pair budget/)
+      expect(e.hint).toMatch(
+        /Add a key to the rule "birth date \+ sex \+ given pinyin".*raise the pair budget/,
+      )
     }
   })
 

@@ -39,7 +39,7 @@ export function registerGenerateCommand(program: Command): void {
       `
 Examples:
   $ bidui generate --persons 3000 --seed 20261 --period 2026-10 --profile normal --event-months 12 --out fixtures/demo
-  $ bidui generate --persons 1000000 --period 2026-10 --profile hard --out /tmp/district
+  $ bidui generate --persons 1000000 --period 2026-10 --profile hard --out bench/out/district-1m
 
 Writes police-changes-P.csv, police-snapshot-P.csv, police-temporary-P.csv (GBK), civil-marriages-P.xlsx,
 civil-deaths-P.csv, health-births-P.csv, register-persons-P.csv (GBK),

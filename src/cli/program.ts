@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
+import { registerBlockingCommand } from './commands/blocking.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerValidateCommand } from './commands/validate.js'
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
   registerValidateCommand(program)
   registerIngestCommand(program)
+  registerBlockingCommand(program)
   registerGenerateCommand(program)
   program.addHelpText(
     'after',
@@ -30,6 +32,7 @@ export function buildProgram(): Command {
 Typical month:
   $ bidui validate pipelines/demo.yaml
   $ bidui ingest pipelines/demo.yaml --period 2026-10
+  $ bidui blocking pipelines/demo.yaml --period 2026-10
 
 Exit codes: 0 done · 1 check found differences · 2 a problem with the input (message says what and where) · 70 a bug in bidui.
 Personal data stays on this machine: the store (bidui.db) is created readable by its owner only.`,

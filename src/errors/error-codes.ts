@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'PIPELINE_NOT_FOUND'
   | 'PIPELINE_YAML_SYNTAX'
   | 'PIPELINE_INVALID'
+  | 'PIPELINE_NO_MATCHING'
   // reading exports
   | 'INGEST_FILE_NOT_FOUND'
   | 'INGEST_ENCODING_UNDETECTED'

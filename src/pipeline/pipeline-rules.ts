@@ -1,9 +1,10 @@
 import { personCategories, recordStatuses } from '../domain/canonical-field.js'
 import { maritalStatuses } from '../domain/marital-status.js'
 import { eventTypes, identifyingRolesOfKind } from '../domain/record-kind.js'
+import { blockingKeys, isBlockingKey } from '../match/blocking-rule.js'
 import { parseFieldKey } from './field-key.js'
 import type { PipelineIssue } from './pipeline-issue.js'
-import type { WrittenPipeline, WrittenSource } from './pipeline-schema.js'
+import type { WrittenMatching, WrittenPipeline, WrittenSource } from './pipeline-schema.js'
 
 /** Canonical value sets for fields whose `values:` mappings must land in a closed set. */
 const closedValueSets: Readonly<Record<string, readonly string[]>> = {
@@ -27,6 +28,7 @@ export function checkPipelineRules(p: WrittenPipeline): PipelineIssue[] {
     checkIdentifyingRoles(s, i, issues)
     checkFormat(s, i, issues)
   })
+  if (p.matching) checkMatching(p.matching, issues)
   return issues
 }
 
@@ -133,4 +135,43 @@ function checkFormat(s: WrittenSource, i: number, issues: PipelineIssue[]): void
       })
     }
   })
+}
+
+function checkMatching(m: WrittenMatching, issues: PipelineIssue[]): void {
+  const names = new Set<string>()
+  m.blocking.forEach((rule, i) => {
+    if (names.has(rule.name)) {
+      issues.push({
+        path: ['matching', 'blocking', i, 'name'],
+        message: `blocking rule name "${rule.name}" is used twice`,
+      })
+    }
+    names.add(rule.name)
+    const seen = new Set<string>()
+    rule.keys.forEach((key, j) => {
+      if (!isBlockingKey(key)) {
+        issues.push({
+          path: ['matching', 'blocking', i, 'keys', j],
+          message: `"${key}" is not a blocking key`,
+          allowed: blockingKeys,
+        })
+      } else if (seen.has(key)) {
+        issues.push({ path: ['matching', 'blocking', i, 'keys', j], message: `key "${key}" is listed twice` })
+      }
+      seen.add(key)
+    })
+  })
+  const compared = new Set<string>()
+  m.comparisons.forEach((c, i) => {
+    if (compared.has(c)) {
+      issues.push({ path: ['matching', 'comparisons', i], message: `comparison "${c}" is listed twice` })
+    }
+    compared.add(c)
+  })
+  if (m.thresholds.review >= m.thresholds.accept) {
+    issues.push({
+      path: ['matching', 'thresholds', 'review'],
+      message: `review (${m.thresholds.review}) must be below accept (${m.thresholds.accept})`,
+    })
+  }
 }

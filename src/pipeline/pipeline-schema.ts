@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agencies } from '../domain/agency.js'
 import { recordKinds } from '../domain/record-kind.js'
+import { namedComparisons } from '../match/named-comparison.js'
 
 /**
  * The authored form of a pipeline file (YAML under pipelines/). This schema IS the format:
@@ -81,6 +82,51 @@ const SourceSchema = z
   })
   .describe('One agency export read every period.')
 
+const BlockingRuleSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Shown by `bidui blocking` and in budget errors, e.g. same ID.'),
+    keys: z
+      .array(z.string().min(1))
+      .min(1, 'list at least one key')
+      .describe(
+        'Keys that must be equal (and present) on both records, from the closed vocabulary of ' +
+          'src/match/blocking-rule.ts, e.g. [birthDate, fullNamePinyin].',
+      ),
+  })
+  .describe('One blocking rule: records agreeing on every key become candidate pairs.')
+
+const ProbabilitySchema = z.number().gt(0, 'a probability above 0').lt(1, 'a probability below 1')
+
+const MatchingSchema = z
+  .strictObject({
+    pairBudget: z
+      .int()
+      .positive()
+      .default(20_000_000)
+      .describe('Most candidate pairs one blocking rule may make; a rule over it stops the run.'),
+    blocking: z
+      .array(BlockingRuleSchema)
+      .min(1, 'list at least one blocking rule')
+      .describe('Blocking rules, most specific first; a pair made by an earlier rule is not made again.'),
+    comparisons: z
+      .array(z.enum(namedComparisons))
+      .min(1, 'list at least one comparison')
+      .default([...namedComparisons])
+      .describe('Comparison presets scoring each candidate pair; default all of them.'),
+    thresholds: z
+      .strictObject({
+        accept: ProbabilitySchema.default(0.95).describe(
+          'Match probability at or above which a pair is a match.',
+        ),
+        review: ProbabilitySchema.default(0.5).describe(
+          'Match probability at or above which a pair is reviewed.',
+        ),
+      })
+      .default({ accept: 0.95, review: 0.5 })
+      .describe('Probabilities splitting scored pairs into matches, pairs to review and non-matches.'),
+  })
+  .describe('How records are matched: candidate pairs, how they are compared, where the cut-offs are.')
+
 export const PipelineSchema = z
   .strictObject({
     version: z.literal(1).describe('Pipeline format version; always 1 for now.'),
@@ -88,9 +134,11 @@ export const PipelineSchema = z
     description: z.string().default(''),
     jurisdiction: JurisdictionSchema,
     sources: z.array(SourceSchema).min(1, 'list at least one source'),
+    matching: MatchingSchema.optional().describe('Matching settings; without them nothing can be matched.'),
   })
   .describe('A bidui pipeline: where the exports are and how to read them.')
 
 /** The pipeline as written, after defaults. */
 export type WrittenPipeline = z.output<typeof PipelineSchema>
 export type WrittenSource = WrittenPipeline['sources'][number]
+export type WrittenMatching = NonNullable<WrittenPipeline['matching']>

@@ -1,5 +1,7 @@
 import type { Agency } from '../domain/agency.js'
 import type { RecordKind } from '../domain/record-kind.js'
+import type { BlockingRule } from '../match/blocking-rule.js'
+import type { NamedComparison } from '../match/named-comparison.js'
 import type { FieldKey } from './field-key.js'
 
 /** The resolved pipeline: defaults filled in, paths absolute, column keys parsed. */
@@ -10,6 +12,19 @@ export interface Pipeline {
   readonly description: string
   readonly jurisdiction: Jurisdiction
   readonly sources: readonly Source[]
+  /** Null when the file has no `matching:` section: ingest works, matching commands refuse. */
+  readonly matching: Matching | null
+}
+
+/** The `matching:` section, defaults filled in. */
+export interface Matching {
+  /** Most candidate pairs one blocking rule may make (pairs within its blocks). */
+  readonly pairBudget: number
+  /** In the order written: a pair is credited to the first rule that makes it. */
+  readonly blocking: readonly BlockingRule[]
+  readonly comparisons: readonly NamedComparison[]
+  /** Match probabilities, 0 < review < accept < 1. */
+  readonly thresholds: { readonly accept: number; readonly review: number }
 }
 
 export interface Jurisdiction {

@@ -1,12 +1,13 @@
 import path from 'node:path'
+import type { BlockingKey } from '../match/blocking-rule.js'
 import type { FieldKey } from './field-key.js'
 import { parseFieldKey } from './field-key.js'
-import type { Pipeline, Source, SourceColumn } from './pipeline.js'
-import type { WrittenPipeline, WrittenSource } from './pipeline-schema.js'
+import type { Matching, Pipeline, Source, SourceColumn } from './pipeline.js'
+import type { WrittenMatching, WrittenPipeline, WrittenSource } from './pipeline-schema.js'
 
 /**
  * Written form → resolved form. Assumes checkPipelineRules found nothing: every column key
- * parses. Paths become absolute against the pipeline file's folder.
+ * parses and every blocking key is in the vocabulary. Paths become absolute against the pipeline file's folder.
  */
 export function resolvePipeline(written: WrittenPipeline, file: string): Pipeline {
   const dir = path.dirname(file)
@@ -25,6 +26,17 @@ export function resolvePipeline(written: WrittenPipeline, file: string): Pipelin
       })),
     },
     sources: written.sources.map((s) => resolveSource(s, dir)),
+    matching: written.matching === undefined ? null : resolveMatching(written.matching),
+  }
+}
+
+function resolveMatching(m: WrittenMatching): Matching {
+  return {
+    pairBudget: m.pairBudget,
+    // checkPipelineRules has rejected any key outside the vocabulary.
+    blocking: m.blocking.map((r) => ({ name: r.name, keys: r.keys as BlockingKey[] })),
+    comparisons: m.comparisons,
+    thresholds: { accept: m.thresholds.accept, review: m.thresholds.review },
   }
 }
 

@@ -6,6 +6,7 @@ import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import { FileProgress } from '../progress.js'
+import { tableStyle } from '../table-style.js'
 
 interface IngestFlags {
   period: string
@@ -94,7 +95,7 @@ Environment: BIDUI_DB sets the default for --db.`,
             'rejected 拒收',
             'records 人员记录',
           ],
-          style: { head: ['cyan'] },
+          style: tableStyle,
           chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
         })
         for (const f of summary.files) {

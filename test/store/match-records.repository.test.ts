@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Month } from '../../src/domain/month.js'
+import { ingestPeriod } from '../../src/ingest/ingest-period.js'
+import { blockingRuleKey } from '../../src/match/blocking-rule.js'
+import { parsePipelineText } from '../../src/pipeline/load-pipeline.js'
+import { loadMatchRecords } from '../../src/store/match-records.repository.js'
+import { openStore, type Store } from '../../src/store/open-store.js'
+import { smallPipelineText, writeSmallExports } from '../support/small-exports.js'
+
+let dir: string
+let store: Store
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bidui-match-records-'))
+  store = await openStore(':memory:')
+  const file = await writeSmallExports(dir)
+  await ingestPeriod(store, parsePipelineText(smallPipelineText, file), { period: '2026-10' as Month })
+})
+afterEach(async () => {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const query = { pipeline: 't', county: '410105', period: '2026-10' }
+
+describe('loading a period’s records for matching', () => {
+  it('returns the records ordered by source, file and line, with their sources and refs', async () => {
+    const { records, sourceOf, sources, refs } = await loadMatchRecords(store.db, query)
+    expect(sources).toEqual(['civil-marriages', 'police-changes'])
+    expect(records.map((r) => r.name_norm)).toEqual(['赵强', '钱芳', '张伟', '王丽'])
+    expect([...sourceOf]).toEqual([0, 0, 1, 1])
+    expect(refs.map((r) => [r.line, r.role])).toEqual([
+      [2, 'husband'],
+      [2, 'wife'],
+      [2, 'subject'],
+      [3, 'subject'],
+    ])
+    // Two files, one per source: records of one file share its id.
+    expect(refs[0]?.fileId).toBe(refs[1]?.fileId)
+    expect(refs[2]?.fileId).not.toBe(refs[0]?.fileId)
+  })
+
+  it('puts record columns and detail fields under the names blocking and comparisons read', async () => {
+    const { records } = await loadMatchRecords(store.db, query)
+    const zhang = records[2]!
+    expect(zhang).toMatchObject({
+      id_norm: '11010519491231002X',
+      id_status: 'valid',
+      name_pinyin: 'zhang|wei',
+      sex: 'male',
+      birth_date: '1949-12-31',
+      community: '410105001001',
+      event_type: 'move-in',
+      householdNo: null,
+      residence: null,
+    })
+    expect(zhang.address).toContain('文化路3号')
+    expect(blockingRuleKey({ name: 'id', keys: ['idPrefix15'] }, zhang)).toBe('110105194912310')
+    // The normalized address (栋 read as 幢), as ingest stored it in detail.
+    expect(blockingRuleKey({ name: 'addr', keys: ['address'] }, records[3]!)).toContain('花园路5号院2幢')
+    // Fields that are not in the pipeline's columns are null, never undefined.
+    expect(records[0]?.address).toBeNull()
+  })
+
+  it('loads nothing for another period or pipeline', async () => {
+    expect((await loadMatchRecords(store.db, { ...query, period: '2026-09' })).records).toEqual([])
+    const other = await loadMatchRecords(store.db, { ...query, pipeline: 'other' })
+    expect(other.sources).toEqual([])
+    expect(other.sourceOf).toHaveLength(0)
+  })
+})

@@ -5,6 +5,7 @@ import { Command } from 'commander'
 import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
 import { registerBlockingCommand } from './commands/blocking.js'
+import { registerEvaluateCommand } from './commands/evaluate.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerValidateCommand } from './commands/validate.js'
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerValidateCommand(program)
   registerIngestCommand(program)
   registerBlockingCommand(program)
+  registerEvaluateCommand(program)
   registerGenerateCommand(program)
   program.addHelpText(
     'after',

@@ -23,3 +23,5 @@ export type ErrorCode =
   | 'GENERATE_BAD_OPTIONS'
   // matching
   | 'MATCH_BLOCKING_BUDGET'
+  // evaluation
+  | 'EVALUATE_TRUTH_NOT_FOUND'

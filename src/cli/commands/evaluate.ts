@@ -1,0 +1,254 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import Table from 'cli-table3'
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import { parseMonth } from '../../domain/month.js'
+import { TruthNotFoundError } from '../../errors/evaluate-errors.js'
+import { BadPeriodError } from '../../errors/ingest-period-errors.js'
+import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
+import { StoreOpenError } from '../../errors/store-errors.js'
+import type { MatchRecord } from '../../match/comparison.js'
+import type { PairEvaluation, PairScores } from '../../match/evaluate-pairs.js'
+import { loadPipeline } from '../../pipeline/load-pipeline.js'
+import { tableStyle } from '../table-style.js'
+
+interface EvaluateFlags {
+  period: string
+  truth: string
+  db: string
+  json?: boolean
+  out?: string
+}
+
+/** One method's line of the report. */
+interface MethodReport extends PairEvaluation {
+  readonly method: string
+}
+
+export function registerEvaluateCommand(program: Command): void {
+  program
+    .command('evaluate')
+    .description(
+      'Link one month’s records without supervision and score the links against the ground truth\n' +
+        'of a generated district (bidui generate): pair precision, recall and F1, next to the\n' +
+        'exact-ID baseline, and the recall on pairs whose IDs differ or are missing.',
+    )
+    .argument('<pipeline>', 'pipeline YAML file with a matching: section, e.g. pipelines/demo.yaml')
+    .requiredOption('-p, --period <YYYY-MM>', 'the month whose ingested records are linked')
+    .requiredOption(
+      '--truth <dir>',
+      'the generator’s output directory, holding truth/pairs.csv and truth/records.csv',
+    )
+    .option(
+      '--db <file>',
+      'the store: a SQLite file written by bidui ingest',
+      process.env.BIDUI_DB ?? 'bidui.db',
+    )
+    .option('--json', 'print the evaluation as JSON on stdout (for scripts), nothing else')
+    .option('--out <file>', 'also write the evaluation as JSON to this file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bidui ingest pipelines/demo.yaml --period 2026-10
+  $ bidui evaluate pipelines/demo.yaml --period 2026-10 --truth fixtures/demo
+  $ bidui evaluate pipelines/demo.yaml --period 2026-10 --truth fixtures/demo --json --out eval.json
+
+Predicted pairs are every pair within a cluster of accepted links (the truth lists every pair of
+one person); "links" scores the accepted links alone. Truth pairs with a record the store does not
+hold (a rejected row, a person ingest does not keep) are out of scope and counted separately.
+The model is trained afresh on every run from a seed fixed by the period, so runs repeat.
+Environment: BIDUI_DB sets the default for --db.`,
+    )
+    .action(async (file: string, flags: EvaluateFlags) => {
+      const period = parseMonth(flags.period)
+      if (!period) throw new BadPeriodError(flags.period)
+      const pipeline = loadPipeline(file)
+      const matching = pipeline.matching
+      if (matching === null) throw new NoMatchingSectionError(file, 'evaluate')
+      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
+        throw new StoreOpenError(
+          flags.db,
+          'the file does not exist',
+          `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
+        )
+      }
+      const truthPairsFile = path.join(flags.truth, 'truth', 'pairs.csv')
+      const truthRecordsFile = path.join(flags.truth, 'truth', 'records.csv')
+      for (const f of [truthPairsFile, truthRecordsFile]) {
+        if (!existsSync(f)) throw new TruthNotFoundError(f)
+      }
+      const [
+        { openStore },
+        { loadMatchRecords },
+        { linkRecords },
+        { evaluatePairs, exactIdPairs, pairKey },
+        { createRng },
+      ] = await Promise.all([
+        import('../../store/open-store.js'),
+        import('../../store/match-records.repository.js'),
+        import('../../match/link-period.js'),
+        import('../../match/evaluate-pairs.js'),
+        import('../../generate/create-rng.js'),
+      ])
+      const store = await openStore(flags.db)
+      let loaded: Awaited<ReturnType<typeof loadMatchRecords>>
+      let fileNames: Map<number, string>
+      try {
+        loaded = await loadMatchRecords(store.db, {
+          pipeline: pipeline.name,
+          county: pipeline.jurisdiction.county,
+          period,
+        })
+        const files = await store.db.selectFrom('source_file').select(['id', 'path']).execute()
+        // Truth names files by basename; the store keeps them relative to the pipeline file.
+        fileNames = new Map(files.map((f) => [f.id, path.basename(f.path)]))
+      } finally {
+        await store.close()
+      }
+      const { records, sourceOf, refs } = loaded
+      const keys = refs.map((r) => `${fileNames.get(r.fileId) ?? r.fileId}:${r.line}:${r.role}`)
+      const byKey = new Map<string, MatchRecord>(keys.map((k, i) => [k, records[i] as MatchRecord]))
+
+      const malformed = new Set(
+        readCsv(truthRecordsFile)
+          .filter((row) => row.malformed === '1')
+          .map((row) => `${row.file}:${row.line}:${row.role}`),
+      )
+      const truth = new Set<string>()
+      let outOfScope = 0
+      let truthPairs = 0
+      for (const row of readCsv(truthPairsFile)) {
+        truthPairs++
+        const a = `${row.left_file}:${row.left_line}:${row.left_role}`
+        const b = `${row.right_file}:${row.right_line}:${row.right_role}`
+        if (malformed.has(a) || malformed.has(b) || !byKey.has(a) || !byKey.has(b)) outOfScope++
+        else truth.add(pairKey(a, b))
+      }
+
+      const result = linkRecords(records, sourceOf, matching, { rng: createRng(`evaluate/${period}`).next })
+      const links = new Set<string>()
+      for (const k of result.accepted) {
+        links.add(
+          pairKey(
+            keys[result.pairs.left[k] as number] as string,
+            keys[result.pairs.right[k] as number] as string,
+          ),
+        )
+      }
+      const clustered = new Set<string>()
+      for (const members of result.clustering.clusters) {
+        for (let i = 0; i < members.length; i++) {
+          for (let j = i + 1; j < members.length; j++) {
+            clustered.add(pairKey(keys[members[i] as number] as string, keys[members[j] as number] as string))
+          }
+        }
+      }
+      const methods: MethodReport[] = [
+        { method: 'bidui', ...evaluatePairs(clustered, truth, byKey) },
+        { method: 'bidui links', ...evaluatePairs(links, truth, byKey) },
+        { method: 'exact ID', ...evaluatePairs(exactIdPairs(byKey), truth, byKey) },
+      ]
+      const p = result.parameters
+      const report = {
+        pipeline: pipeline.name,
+        period,
+        records: records.length,
+        candidatePairs: result.pairs.left.length,
+        accepted: result.accepted.length,
+        review: result.review.length,
+        clusters: result.clustering.clusters.length,
+        flaggedLinks: result.clustering.flagged.length,
+        truth: { pairs: truthPairs, inScope: truth.size, outOfScope },
+        em: {
+          iterations: p.iterations,
+          converged: p.converged,
+          lambda: p.lambda,
+          seedPairs: p.seedPairs,
+          patterns: p.patterns,
+          comparisons: p.comparisons,
+          m: p.m,
+          u: p.u,
+        },
+        thresholds: matching.thresholds,
+        methods,
+      }
+      const json = `${JSON.stringify(report, null, 2)}\n`
+      if (flags.out !== undefined) writeFileSync(flags.out, json)
+      if (flags.json) {
+        process.stdout.write(json)
+        return
+      }
+      process.stdout.write(
+        `\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · ` +
+          `${count(records.length)} records · ${count(result.pairs.left.length)} candidate pairs · ` +
+          `${count(result.accepted.length)} accepted, ${count(result.review.length)} to review\n` +
+          `truth: ${count(truth.size)} pairs in scope, ${count(outOfScope)} of ${count(truthPairs)} out of scope ` +
+          '(a record not in the store)\n' +
+          `EM: ${p.iterations} iterations, ${p.converged ? 'converged' : pc.yellow('not converged')}, ` +
+          `λ = ${p.lambda.toPrecision(3)}, m seeded from ${count(p.seedPairs)} pairs sharing a valid ID\n`,
+      )
+      printTable(methods)
+      if (records.length === 0) {
+        process.stderr.write(
+          `${pc.yellow('note')}: no records are stored for ${period}; run bidui ingest ${file} --period ${period} first.\n`,
+        )
+      }
+    })
+}
+
+/** Reads a truth CSV: UTF-8, a header, no quoting (README "Truth files"). */
+function readCsv(file: string): Record<string, string>[] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/)
+  const header = (lines[0] ?? '').split(',')
+  const rows: Record<string, string>[] = []
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string
+    if (line === '') continue
+    const cells = line.split(',')
+    rows.push(Object.fromEntries(header.map((h, c) => [h, cells[c] ?? ''])))
+  }
+  return rows
+}
+
+function printTable(methods: readonly MethodReport[]): void {
+  const table = new Table({
+    head: [
+      'method 方法',
+      'predicted 预测',
+      'true pos. 正确',
+      'precision 精确率',
+      'recall 召回率',
+      'F1',
+      'recall, IDs differ/missing 证号不同或缺失召回',
+    ],
+    style: tableStyle,
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  })
+  for (const m of methods) {
+    table.push([
+      m.method,
+      count(m.all.predicted),
+      count(m.all.truePositives),
+      rate(m.all.precision),
+      rate(m.all.recall),
+      rate(m.all.f1),
+      `${rate(m.idsDifferOrMissing.recall)} (${count(m.idsDifferOrMissing.truePositives)} of ${count(m.idsDifferOrMissing.truePairs)})`,
+    ])
+  }
+  process.stdout.write(`${table.toString()}\n`)
+  process.stdout.write(
+    'bidui: pairs within clusters of accepted links · bidui links: the accepted links alone\n' +
+      'exact ID: every pair of records with the same valid resident ID\n',
+  )
+}
+
+function rate(value: PairScores['precision']): string {
+  return value === null ? '–' : value.toFixed(4)
+}
+
+// Grouped by thousands with plain commas, the same on every machine (no locale lookup).
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

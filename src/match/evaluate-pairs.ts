@@ -1,0 +1,102 @@
+import type { MatchRecord } from './comparison.js'
+import { validResidentId } from './link-period.js'
+
+/** Pair counts and rates of one prediction against the truth. */
+export interface PairScores {
+  readonly predicted: number
+  readonly truePairs: number
+  readonly truePositives: number
+  /** TP / predicted; null when nothing was predicted. */
+  readonly precision: number | null
+  /** TP / true pairs; null when there are no true pairs. */
+  readonly recall: number | null
+  /** Harmonic mean of precision and recall; null when either is null or both are 0. */
+  readonly f1: number | null
+}
+
+/** Scores on all pairs, and on the pairs an exact-ID match cannot find. */
+export interface PairEvaluation {
+  readonly all: PairScores
+  /**
+   * Restricted to pairs (predicted and true) whose two records do not share a valid resident ID:
+   * the IDs differ, or one is missing or invalid. The exact-ID baseline finds none of these.
+   */
+  readonly idsDifferOrMissing: PairScores
+}
+
+/**
+ * The canonical key of a pair of record keys: the two in code-unit order, joined by a space
+ * (record keys such as `file:line:role` hold none).
+ * @example pairKey('b.csv:3:subject', 'a.csv:9:wife') // 'a.csv:9:wife b.csv:3:subject'
+ */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`
+}
+
+/**
+ * Pair precision, recall and F1 of `predicted` against `truth` (both sets of pairKey keys), on
+ * all pairs and on those whose records do not share a valid ID (`records` maps each record key
+ * to the record's `id_norm` and `id_status`; a record it lacks counts as without an ID).
+ */
+export function evaluatePairs(
+  predicted: ReadonlySet<string>,
+  truth: ReadonlySet<string>,
+  records: ReadonlyMap<string, MatchRecord>,
+): PairEvaluation {
+  const hard = (key: string): boolean => {
+    const space = key.indexOf(' ')
+    const a = records.get(key.slice(0, space))
+    const b = records.get(key.slice(space + 1))
+    const idA = a === undefined ? null : validResidentId(a)
+    return idA === null || b === undefined || idA !== validResidentId(b)
+  }
+  return {
+    all: scores(predicted, truth, () => true),
+    idsDifferOrMissing: scores(predicted, truth, hard),
+  }
+}
+
+/**
+ * The exact-ID baseline: every pair of records with the same valid resident ID (`records`
+ * maps record key → record), as pairKey keys.
+ */
+export function exactIdPairs(records: ReadonlyMap<string, MatchRecord>): Set<string> {
+  const byId = new Map<string, string[]>()
+  for (const [key, record] of records) {
+    const id = validResidentId(record)
+    if (id === null) continue
+    const group = byId.get(id)
+    if (group === undefined) byId.set(id, [key])
+    else group.push(key)
+  }
+  const pairs = new Set<string>()
+  for (const group of byId.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) pairs.add(pairKey(group[i] as string, group[j] as string))
+    }
+  }
+  return pairs
+}
+
+function scores(
+  predicted: ReadonlySet<string>,
+  truth: ReadonlySet<string>,
+  counted: (key: string) => boolean,
+): PairScores {
+  let predictedCount = 0
+  let truePositives = 0
+  for (const key of predicted) {
+    if (!counted(key)) continue
+    predictedCount++
+    if (truth.has(key)) truePositives++
+  }
+  let truePairs = 0
+  for (const key of truth) if (counted(key)) truePairs++
+  const precision = predictedCount === 0 ? null : truePositives / predictedCount
+  const recall = truePairs === 0 ? null : truePositives / truePairs
+  const f1 =
+    precision === null || recall === null || precision + recall === 0
+      ? null
+      : (2 * precision * recall) / (precision + recall)
+  return { predicted: predictedCount, truePairs, truePositives, precision, recall, f1 }
+}

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The compiled CLI, as users run it (npm test builds dist/ first).
+const cli = path.resolve('dist/src/cli/main.js')
+const pipeline = path.resolve('pipelines/demo.yaml')
+const demo = path.resolve('fixtures/demo')
+let dir: string
+
+function bidui(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  // cli-table3 colours its borders even under NO_COLOR: compare the text.
+  return { code: r.status, stdout: stripVTControlCharacters(r.stdout), stderr: r.stderr }
+}
+
+// One ingest of the checked-in demo month serves every test: it takes seconds.
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bidui-evaluate-'))
+  const r = bidui('ingest', pipeline, '--period', '2026-10', '--db', 'x.db')
+  expect(r.code).toBe(0)
+}, 120_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('bidui evaluate', () => {
+  it('scores the demo month against its truth, above the exact-ID baseline', () => {
+    const r = bidui(
+      'evaluate',
+      pipeline,
+      '--period',
+      '2026-10',
+      '--truth',
+      demo,
+      '--db',
+      'x.db',
+      '--json',
+      '--out',
+      'eval.json',
+    )
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(JSON.parse(readFileSync(path.join(dir, 'eval.json'), 'utf8'))).toEqual(out)
+    expect(out).toMatchObject({ pipeline: 'demo', period: '2026-10' })
+    expect(out.records).toBeGreaterThan(0)
+    expect(out.candidatePairs).toBeGreaterThanOrEqual(out.accepted)
+    expect(out.truth.inScope + out.truth.outOfScope).toBe(out.truth.pairs)
+    expect(out.truth.inScope).toBeGreaterThan(0)
+    expect(out.em.iterations).toBeGreaterThan(0)
+    expect(typeof out.em.converged).toBe('boolean')
+    expect(out.em.comparisons).toEqual(['resident_id', 'name', 'birth_date', 'sex'])
+    expect(out.methods.map((m: { method: string }) => m.method)).toEqual(['bidui', 'bidui links', 'exact ID'])
+    const [ours, , baseline] = out.methods
+    for (const m of out.methods) {
+      for (const part of [m.all, m.idsDifferOrMissing]) {
+        expect(Object.keys(part).sort()).toEqual(
+          ['f1', 'precision', 'predicted', 'recall', 'truePairs', 'truePositives'].sort(),
+        )
+      }
+      expect(m.all.truePairs).toBe(out.truth.inScope)
+    }
+    expect(ours.all.recall).toBeGreaterThan(baseline.all.recall)
+    expect(ours.idsDifferOrMissing.recall).toBeGreaterThan(baseline.idsDifferOrMissing.recall)
+    // By definition the baseline finds no pair whose records lack a shared valid ID.
+    expect(baseline.idsDifferOrMissing.truePositives).toBe(0)
+  }, 120_000)
+
+  it('prints the comparison table', () => {
+    const r = bidui('evaluate', pipeline, '--period', '2026-10', '--truth', demo, '--db', 'x.db')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/pairs in scope, [\d,]+ of [\d,]+ out of scope/)
+    expect(r.stdout).toMatch(/EM: \d+ iterations/)
+    expect(r.stdout).toMatch(/│ bidui\s+│/)
+    expect(r.stdout).toMatch(/│ exact ID\s+│ [\d,]+\s+│/)
+  }, 120_000)
+
+  it('exits 2 when the truth directory has no truth files', () => {
+    const r = bidui('evaluate', pipeline, '--period', '2026-10', '--truth', dir, '--db', 'x.db')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('pairs.csv')
+  })
+})

@@ -26,20 +26,21 @@ describe('residentIdComparison', () => {
     ['41010519900307123X', '41010519900307128X', 'sub1'],
     ['41010519900307123X', '41010519900307213X', 'swap'],
     ['410105199003071000', '41010519900307123X', 'trunc15'], // Excel kept 15 significant digits
-    ['41010519900307123X', '410105199003071256', 'birthsex'], // a neighbour born the same day
+    ['41010519900307123X', '410105199003071256', 'else'], // a neighbour born the same day: another person
+    ['410181199003071236', '41010519900307123X', 'birthseq'], // region re-coded (410181 → 410105)
     ['41010519900307123X', '410105199003071248', 'else'], // same day, other sex
     ['41010519900307123X', '', 'null'],
   ])('%s / %s → %s', (a, b, expected) => {
     expect(levelOf(c, { id: a }, { id: b })).toBe(expected)
   })
 
-  it('keeps same-day neighbours well below a typo', () => {
+  it('gives same-day neighbours no ID evidence: the birth-date comparison already counts their shared day', () => {
     const neighbours = comparisonLevel(
       c,
       c.prepare(matchRecordOf({ id: '41010519900307123X' })),
       c.prepare(matchRecordOf({ id: '410105199003071256' })),
     )
-    expect(neighbours).toBe(1)
+    expect(neighbours).toBe(0)
   })
 })
 

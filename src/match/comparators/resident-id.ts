@@ -90,3 +90,17 @@ export function sameBirthAndSexPart(a: ResidentIdValue, b: ResidentIdValue): boo
   if (a.truncated || b.truncated) return true
   return (a.id.charCodeAt(16) & 1) === (b.id.charCodeAt(16) & 1)
 }
+
+/**
+ * Same birth-date part and sequence number (characters 7–17) while the region differs: the
+ * same person whose number was re-issued under a re-coded county, or whose region was mistyped
+ * in more than one digit. Unlike sameBirthAndSexPart this does not hold for two people born the
+ * same day in one county (their sequence numbers differ), so it is evidence about identity
+ * rather than a repeat of the birth-date comparison. A truncated side keeps only the first
+ * sequence digit, so then characters 7–15 are compared.
+ */
+export function sameBirthAndSequencePart(a: ResidentIdValue, b: ResidentIdValue): boolean {
+  const end = a.truncated || b.truncated ? 15 : 17
+  for (let i = 6; i < end; i++) if (a.id.charCodeAt(i) !== b.id.charCodeAt(i)) return false
+  return true
+}

@@ -4,6 +4,7 @@ import {
   adjacentTransposition,
   oneSubstitutionApart,
   type ResidentIdValue,
+  sameBirthAndSequencePart,
   sameBirthAndSexPart,
   sameLegacyResidentId,
   samePrefixWhenTruncated,
@@ -79,5 +80,18 @@ describe('resident ID comparators', () => {
         true,
       )
     }
+  })
+})
+
+describe('sameBirthAndSequencePart', () => {
+  it('holds for one person under a re-coded region, not for two people born the same day', () => {
+    expect(sameBirthAndSequencePart(id('41010519900307123X'), id('410181199003071236'))).toBe(true)
+    expect(sameBirthAndSequencePart(id('41010519900307123X'), id('410105199003071256'))).toBe(false)
+  })
+
+  it('compares only what survives when one side lost its last digits to Excel', () => {
+    const truncated = id('410181199003071000', true)
+    expect(sameBirthAndSequencePart(id('41010519900307123X'), truncated)).toBe(true)
+    expect(sameBirthAndSequencePart(id('410105199003072230'), truncated)).toBe(false)
   })
 })

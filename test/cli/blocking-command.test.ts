@@ -1,23 +1,14 @@
-import { spawnSync } from 'node:child_process'
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run-cli.js'
 import { writeSmallExports } from '../support/small-exports.js'
 
-// The compiled CLI, as users run it (npm test builds dist/ first).
-const cli = path.resolve('dist/src/cli/main.js')
 let dir: string
 
 function bidui(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
-  // cli-table3 colours its borders even under NO_COLOR: compare the text.
-  return { code: r.status, stdout: stripVTControlCharacters(r.stdout), stderr: r.stderr }
+  return runCli(dir, ...args)
 }
 
 // The small exports hold 赵强 and 钱芳 (civil-marriages) and 张伟 and 王丽 (police-changes), all

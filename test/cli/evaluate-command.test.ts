@@ -1,24 +1,15 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run-cli.js'
 
-// The compiled CLI, as users run it (npm test builds dist/ first).
-const cli = path.resolve('dist/src/cli/main.js')
 const pipeline = path.resolve('pipelines/demo.yaml')
 const demo = path.resolve('fixtures/demo')
 let dir: string
 
 function bidui(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
-  // cli-table3 colours its borders even under NO_COLOR: compare the text.
-  return { code: r.status, stdout: stripVTControlCharacters(r.stdout), stderr: r.stderr }
+  return runCli(dir, ...args)
 }
 
 // One ingest of the checked-in demo month serves every test: it takes seconds.

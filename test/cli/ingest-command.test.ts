@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run-cli.js'
 import { smallPoliceRows, writeSmallExports } from '../support/small-exports.js'
 
 // These run the compiled CLI (npm test builds dist/ first), so the worker-thread ingest path
-// is exercised exactly as users run it.
-const cli = path.resolve('dist/src/cli/main.js')
 let dir: string
 
 function bidui(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  return runCli(dir, ...args)
 }
 
 beforeEach(() => {

@@ -3,7 +3,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely'
 import { StoreMigrationError, StoreOpenError } from '../errors/store-errors.js'
 import type { Database } from './database.js'
-import { initialMigration } from './migrations/0001-initial.js'
+import { allMigrations } from './migrations/all-migrations.js'
 import type { StoreCapabilities } from './store-capabilities.js'
 
 /** The store: Kysely for queries and schema, plus a bulk path for million-row loads. */
@@ -95,7 +95,7 @@ export async function openStore(location: string = defaultStoreLocation): Promis
 async function migrate(db: Kysely<Database>, caps: StoreCapabilities, location: string): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '0001-initial': initialMigration(caps) }) },
+    provider: { getMigrations: async () => allMigrations(caps) },
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely'
+import type { StoreCapabilities } from '../store-capabilities.js'
+import { initialMigration } from './0001-initial.js'
+
+/**
+ * Every schema migration, by name in the order they apply (Kysely sorts the names). New
+ * migrations are added here and nowhere else, so open-store never changes for a schema change.
+ */
+export function allMigrations(caps: StoreCapabilities): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(caps),
+  }
+}

@@ -9,8 +9,10 @@
  * normalize/resident-id.ts.
  */
 
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
-const checkChars = '10X98765432'
+/** ISO 7064 MOD 11-2 weights of the first 17 digits. */
+export const residentIdCheckWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
+/** The check character for each remainder of the weighted sum modulo 11. */
+export const residentIdCheckChars = '10X98765432'
 
 /**
  * The check character for the first 17 digits of an 18-character ID.
@@ -19,8 +21,8 @@ const checkChars = '10X98765432'
  */
 export function residentIdCheckChar(body17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += (body17.charCodeAt(i) - 48) * (weights[i] as number)
-  return checkChars[sum % 11] as string
+  for (let i = 0; i < 17; i++) sum += (body17.charCodeAt(i) - 48) * (residentIdCheckWeights[i] as number)
+  return residentIdCheckChars[sum % 11] as string
 }
 
 /** True for 17 digits followed by the matching check character (upper-case X only). */

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module'
 import type { NormalizedResidentId, ResidentIdStatus } from '../domain/normalized-values.js'
 import {
   hasValidCheckChar,
+  residentIdCheckChars,
+  residentIdCheckWeights,
   residentIdRegion,
   residentIdSex,
   upgradeResidentId15To18,
@@ -113,9 +115,9 @@ export function normalizeResidentId(raw: string | null | undefined): NormalizedR
 // Ingest asks for absent IDs on most rows of some sources: one shared, frozen answer costs nothing.
 const absent: NormalizedResidentId = Object.freeze(noId(null, 'missing', null))
 
-// ISO 7064 MOD 11-2 as in domain/resident-id.ts, repeated here so the check runs inside the scan.
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
-const checkChars = '10X98765432'
+// The check is computed inside the fast path's one scan, from the domain's own constants.
+const weights = residentIdCheckWeights
+const checkChars = residentIdCheckChars
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
 /**

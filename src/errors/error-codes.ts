@@ -23,5 +23,7 @@ export type ErrorCode =
   | 'GENERATE_BAD_OPTIONS'
   // matching
   | 'MATCH_BLOCKING_BUDGET'
+  | 'MATCH_MODEL_INVALID'
+  | 'MATCH_MODEL_MISMATCH'
   // evaluation
   | 'EVALUATE_TRUTH_NOT_FOUND'

@@ -50,6 +50,9 @@ export function buildRowNormalizer(
   const prefixes = jurisdiction.addressPrefixes
   const eventCells = new Map<EventField, Cell>()
   const personCells = new Map<Role, Map<PersonField, Cell>>()
+  // Attributes (attr.<name>) are read from record.raw when matching (match-records.repository.ts);
+  // here they only say that a row names somebody.
+  const attributeCells: Cell[] = []
   for (const column of source.columns) {
     const index = indexOf.get(column.key)
     if (index === undefined) continue
@@ -60,12 +63,16 @@ export function buildRowNormalizer(
     }
     if (column.field.scope === 'event') {
       eventCells.set(column.field.field, cell)
+    } else if (column.field.scope === 'attribute') {
+      attributeCells.push(cell)
     } else {
       const m = personCells.get(column.field.role) ?? new Map<PersonField, Cell>()
       personCells.set(column.field.role, m)
       m.set(column.field.field, cell)
     }
   }
+  // Attributes belong to single-person kinds (pipeline-rules.ts): their rows have a subject.
+  if (attributeCells.length > 0 && !personCells.has('subject')) personCells.set('subject', new Map())
   const roles = rolesOfKind[source.kind].filter((r) => personCells.has(r))
   const identifying = new Set(identifyingRolesOfKind[source.kind])
   const defaultType = defaultEventTypeOfKind[source.kind]
@@ -114,7 +121,8 @@ export function buildRowNormalizer(
       const f = personCells.get(role) as Map<PersonField, Cell>
       const residentId = normalizeResidentId(text(f.get('residentId')))
       const name = normalizeName(text(f.get('name')))
-      const identified = residentId.status !== 'missing' || name.norm !== null
+      const identified =
+        residentId.status !== 'missing' || name.norm !== null || attributeCells.some((c) => text(c) !== null)
       if (!identified) {
         if (identifying.has(role)) {
           const who = role === 'subject' ? 'the person' : `the ${role}`

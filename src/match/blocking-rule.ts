@@ -1,3 +1,4 @@
+import { attributeNamePattern, attributePrefix } from '../domain/attribute.js'
 import type { MatchRecord } from './comparison.js'
 
 /**
@@ -26,8 +27,43 @@ export const blockingKeys = [
   'address',
 ] as const
 
-/** One derived key of a record, e.g. 'idPrefix15' or 'givenPinyin'. */
-export type BlockingKey = (typeof blockingKeys)[number]
+/** One of the fixed keys over the `record` table's columns, e.g. 'idPrefix15' or 'givenPinyin'. */
+export type PresetBlockingKey = (typeof blockingKeys)[number]
+
+/**
+ * A key over a pipeline's attribute (domain/attribute.ts): `attr.<name>` is its normalized value;
+ * `attr.<name>:first<n>` its first n characters and `attr.<name>:last<n>` its last n (n from 1 to
+ * 99; a value shorter than n has no key), e.g. `attr.surname:first3`, `attr.date_of_birth:first4`
+ * (the year of a YYYY-MM-DD date). A closed grammar, not a condition language.
+ */
+export type AttributeBlockingKey = `attr.${string}`
+
+/** One derived key of a record: a preset or an attribute key. */
+export type BlockingKey = PresetBlockingKey | AttributeBlockingKey
+
+/** The attribute key forms, for error messages listing what is allowed. */
+export const attributeBlockingKeyForms = [
+  'attr.<name>',
+  'attr.<name>:first<n>',
+  'attr.<name>:last<n>',
+] as const
+
+/** An attribute key taken apart. */
+export interface ParsedAttributeKey {
+  readonly attribute: string
+  readonly part: { readonly kind: 'whole' } | { readonly kind: 'first' | 'last'; readonly length: number }
+}
+
+const attributeKeyPattern = /^attr\.([^:]+)(?::(first|last)([1-9][0-9]?))?$/
+
+/** The parts of an attribute blocking key, or null when `key` is not one. */
+export function parseAttributeBlockingKey(key: string): ParsedAttributeKey | null {
+  const m = attributeKeyPattern.exec(key)
+  if (m === null || !attributeNamePattern.test(m[1] as string)) return null
+  const attribute = m[1] as string
+  if (m[2] === undefined) return { attribute, part: { kind: 'whole' } }
+  return { attribute, part: { kind: m[2] as 'first' | 'last', length: Number(m[3]) } }
+}
 
 /**
  * A blocking rule, as data: two records are a candidate pair under the rule when every key has
@@ -42,9 +78,9 @@ export interface BlockingRule {
   readonly keys: readonly BlockingKey[]
 }
 
-/** True when `name` is in the key vocabulary; for validating pipeline files. */
+/** True when `name` is a preset key or a well-formed attribute key; for validating pipeline files. */
 export function isBlockingKey(name: string): name is BlockingKey {
-  return (blockingKeys as readonly string[]).includes(name)
+  return (blockingKeys as readonly string[]).includes(name) || parseAttributeBlockingKey(name) !== null
 }
 
 // Statuses whose id_norm is an 18-character ID with all 18 characters as written or derived.
@@ -126,7 +162,7 @@ function givenName(r: MatchRecord): string | null {
  * - `name`: name_norm; `givenName`: its given-name characters (see above).
  * - `householdNo`, `community`, `address`: the fields of those names, as given.
  */
-export const blockingKeyExtractors: Readonly<Record<BlockingKey, (record: MatchRecord) => string | null>> = {
+const presetExtractors: Readonly<Record<PresetBlockingKey, Extractor>> = {
   id18: fullId,
   idPrefix15: (r) => prefixId(r)?.slice(0, 15) ?? null,
   idBirthDate: (r) => prefixId(r)?.slice(6, 14) ?? null,
@@ -159,6 +195,51 @@ export const blockingKeyExtractors: Readonly<Record<BlockingKey, (record: MatchR
   address: (r) => text(r.address),
 }
 
+type Extractor = (record: MatchRecord) => string | null
+
+const attributeExtractors = new Map<string, Extractor>()
+
+/**
+ * The extractor of any key, preset or attribute; undefined for a key outside the vocabulary.
+ * An attribute key reads the record's `attr.<name>` value (match-records.repository.ts puts it
+ * there), whole or its first/last n characters.
+ */
+export function blockingKeyExtractor(key: string): Extractor | undefined {
+  if (Object.hasOwn(presetExtractors, key)) return presetExtractors[key as PresetBlockingKey]
+  let extract = attributeExtractors.get(key)
+  if (extract !== undefined) return extract
+  const parsed = parseAttributeBlockingKey(key)
+  if (parsed === null) return undefined
+  const field = attributePrefix + parsed.attribute
+  const { part } = parsed
+  if (part.kind === 'whole') extract = (r) => text(r[field])
+  else if (part.kind === 'first') {
+    extract = (r) => {
+      const v = text(r[field])
+      return v !== null && v.length >= part.length ? v.slice(0, part.length) : null
+    }
+  } else {
+    extract = (r) => {
+      const v = text(r[field])
+      return v !== null && v.length >= part.length ? v.slice(v.length - part.length) : null
+    }
+  }
+  attributeExtractors.set(key, extract)
+  return extract
+}
+
+/**
+ * Every key's extractor, indexed by key (blocking-block-numbers.ts reads it so). Preset keys
+ * are the fixed table above; attribute keys are an open family resolved on lookup through
+ * blockingKeyExtractor, which is what the proxy does: without it, every reader of this table
+ * would need to know about attributes.
+ */
+export const blockingKeyExtractors: Readonly<Record<PresetBlockingKey, Extractor>> &
+  Readonly<Record<AttributeBlockingKey, Extractor | undefined>> = new Proxy(
+  presetExtractors as Record<BlockingKey, Extractor>,
+  { get: (target, key) => (typeof key === 'string' ? blockingKeyExtractor(key) : Reflect.get(target, key)) },
+)
+
 // Joins key values; a control character no normalized value holds, so ('a b', 'c') ≠ ('a', 'b c').
 const separator = '\u001f'
 
@@ -173,7 +254,7 @@ export function blockingRuleKey(rule: BlockingRule, record: MatchRecord): string
   let composite = ''
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as BlockingKey
-    const extract = blockingKeyExtractors[key]
+    const extract = blockingKeyExtractor(key)
     if (extract === undefined) throw new RangeError(`Blocking rule ${rule.name}: unknown key ${key}.`)
     const value = extract(record)
     if (value === null) return null

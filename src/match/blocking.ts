@@ -12,11 +12,19 @@ export interface BlockingOptions {
    * every pair then has its left record first.
    */
   readonly sourceOf?: ArrayLike<number>
+  /**
+   * With sourceOf: `across` (the default) pairs records of different sources only (link);
+   * `within` pairs records of the same source only (dedupe each source on its own).
+   */
+  readonly sourcePairs?: SourcePairs
   /** Most pairs one rule's blocks may hold (`pairsInBlocks`), checked before any pair is made. */
   readonly maxPairsPerRule?: number
   /** Most candidate pairs in all, each counted once. */
   readonly maxPairs?: number
 }
+
+/** Which pairs of sources a run makes, given sourceOf: across sources (link) or within each. */
+export type SourcePairs = 'across' | 'within'
 
 /** What one rule contributed, in rule order. */
 export interface BlockingRuleStats {
@@ -77,7 +85,7 @@ export function blockPairs(
   rules: readonly BlockingRule[],
   options: BlockingOptions = {},
 ): CandidatePairs {
-  const allBlocks = groupAll(records, rules, options.sourceOf)
+  const allBlocks = groupAll(records, rules, options.sourceOf, options.sourcePairs ?? 'across')
   const perRule = options.maxPairsPerRule ?? Number.POSITIVE_INFINITY
   const total = options.maxPairs ?? Number.POSITIVE_INFINITY
   allBlocks.forEach((blocks, r) => {
@@ -108,7 +116,7 @@ export function countBlockingPairs(
   rules: readonly BlockingRule[],
   options: BlockingOptions = {},
 ): BlockingRuleCount[] {
-  const allBlocks = groupAll(records, rules, options.sourceOf)
+  const allBlocks = groupAll(records, rules, options.sourceOf, options.sourcePairs ?? 'across')
   const perRule = options.maxPairsPerRule ?? Number.POSITIVE_INFINITY
   const total = options.maxPairs ?? Number.POSITIVE_INFINITY
   let cumulative: number | null = 0
@@ -135,6 +143,7 @@ interface Blocks {
   readonly starts: Int32Array
   /** members[p]'s source (link mode), parallel to members; null in dedupe mode. */
   readonly sources: Int32Array | null
+  readonly sourcePairs: SourcePairs
   readonly pairsInBlocks: number
   readonly largestBlock: number
   readonly recordsWithoutKey: number
@@ -149,9 +158,10 @@ function groupAll(
   records: readonly MatchRecord[],
   rules: readonly BlockingRule[],
   sourceOf: ArrayLike<number> | undefined,
+  sourcePairs: SourcePairs,
 ): Blocks[] {
   const order = sourceOf === undefined ? null : sourceOrder(records.length, sourceOf)
-  return rules.map((rule) => group(records, rule, sourceOf ?? null, order))
+  return rules.map((rule) => group(records, rule, sourceOf ?? null, order, sourcePairs))
 }
 
 /** Record indices sorted by source, then index (counting sort): insertion order for blocks. */
@@ -185,6 +195,7 @@ function group(
   rule: BlockingRule,
   sourceOf: ArrayLike<number> | null,
   order: Int32Array | null,
+  sourcePairs: SourcePairs,
 ): Blocks {
   const count = records.length
   const { blockOf, blockCount, recordsWithoutKey } = blockingBlockNumbers(records, rule)
@@ -209,24 +220,28 @@ function group(
     fill[b] = (fill[b] as number) + 1
   }
   const sources = sourceOf === null ? null : members.map((i) => sourceOf[i] as number)
-  const pairsInBlocks = countPairs(starts, sources)
-  return { blockOf, members, starts, sources, pairsInBlocks, largestBlock, recordsWithoutKey }
+  const pairsInBlocks = countPairs(starts, sources, sourcePairs)
+  return { blockOf, members, starts, sources, sourcePairs, pairsInBlocks, largestBlock, recordsWithoutKey }
 }
 
-/** Σ C(size, 2) over blocks; with sources, minus the pairs within one source. */
-function countPairs(starts: Int32Array, sources: Int32Array | null): number {
+/**
+ * Σ C(size, 2) over blocks; with sources, minus the pairs within one source (across) or only
+ * those (within).
+ */
+function countPairs(starts: Int32Array, sources: Int32Array | null, sourcePairs: SourcePairs): number {
   let pairs = 0
+  const sign = sourcePairs === 'within' ? 1 : -1
   for (let b = 0; b + 1 < starts.length; b++) {
     const start = starts[b] as number
     const end = starts[b + 1] as number
     const size = end - start
-    pairs += (size * (size - 1)) / 2
+    if (sources === null || sourcePairs === 'across') pairs += (size * (size - 1)) / 2
     if (sources === null || size < 2) continue
     for (let run = start; run < end; ) {
       let runEnd = run + 1
       while (runEnd < end && sources[runEnd] === sources[run]) runEnd++
       const same = runEnd - run
-      pairs -= (same * (same - 1)) / 2
+      pairs += (sign * (same * (same - 1))) / 2
       run = runEnd
     }
   }
@@ -239,6 +254,7 @@ function countPairs(starts: Int32Array, sources: Int32Array | null): number {
  */
 function enumerate(blocks: Blocks, earlier: readonly Blocks[], out: PairBuffer | null): number {
   const { members, starts, sources } = blocks
+  const within = sources !== null && blocks.sourcePairs === 'within'
   const earlierBlockOf = earlier.map((e) => e.blockOf)
   const m = earlierBlockOf.length
   // Record a's block under each earlier rule, read once per a rather than once per pair.
@@ -258,7 +274,9 @@ function enumerate(blocks: Blocks, earlier: readonly Blocks[], out: PairBuffer |
         while (runEnd < end && sources[runEnd] === sources[p]) runEnd++
       }
       for (let j = 0; j < m; j++) mine[j] = (earlierBlockOf[j] as Int32Array)[a] as number
-      for (let q = runEnd; q < end; q++) {
+      // Across: partners past a's source run; within: the rest of that run.
+      const to = within ? runEnd : end
+      for (let q = within ? p + 1 : runEnd; q < to; q++) {
         const c = members[q] as number
         let seen = false
         for (let j = 0; j < m; j++) {

@@ -1,20 +1,43 @@
+import { attributeNamePattern, attributePrefix } from '../domain/attribute.js'
 import { type EventField, eventFields, type PersonField, personFields } from '../domain/canonical-field.js'
 import { type RecordKind, type Role, rolesOfKind } from '../domain/record-kind.js'
 
-/** A column key of a pipeline, understood: a row-level event field or one role's person field. */
+/**
+ * A column key of a pipeline, understood: a row-level event field, one role's person field, or
+ * a declared attribute (`attr.<name>`, row-level, for single-person kinds).
+ */
 export type FieldKey =
   | { readonly scope: 'event'; readonly field: EventField }
   | { readonly scope: 'person'; readonly role: Role; readonly field: PersonField }
+  | { readonly scope: 'attribute'; readonly name: string }
 
 export type FieldKeyProblem = { readonly problem: string; readonly allowed: readonly string[] }
 
 /**
- * Parses `name`, `wife.name` or `event.date` for a source of the given kind. Single-person
- * kinds write person fields bare; kinds with several roles must name the role.
+ * Parses `name`, `wife.name`, `event.date` or `attr.surname` for a source of the given kind.
+ * Single-person kinds write person fields bare; kinds with several roles must name the role.
+ * An attribute must be among `attributes` (the pipeline's `attributes:`) and its kind single-person.
  */
-export function parseFieldKey(key: string, kind: RecordKind): FieldKey | FieldKeyProblem {
+export function parseFieldKey(
+  key: string,
+  kind: RecordKind,
+  attributes: ReadonlySet<string> = new Set(),
+): FieldKey | FieldKeyProblem {
   const roles = rolesOfKind[kind]
-  const allowed = allowedFieldKeys(kind)
+  const allowed = allowedFieldKeys(kind, attributes)
+  if (key.startsWith(attributePrefix)) {
+    const name = key.slice(attributePrefix.length)
+    if (roles.length > 1) {
+      return {
+        problem: `kind ${kind} has several people per row: attributes need a single-person kind`,
+        allowed,
+      }
+    }
+    if (!attributeNamePattern.test(name) || !attributes.has(name)) {
+      return { problem: `"${name}" is not a declared attribute: declare it under attributes:`, allowed }
+    }
+    return { scope: 'attribute', name }
+  }
   const dot = key.indexOf('.')
   if (dot < 0) {
     if (roles.length > 1) {
@@ -40,16 +63,18 @@ export function parseFieldKey(key: string, kind: RecordKind): FieldKey | FieldKe
 }
 
 /** Every column key a source of this kind may use, for error messages. */
-export function allowedFieldKeys(kind: RecordKind): string[] {
+export function allowedFieldKeys(kind: RecordKind, attributes: ReadonlySet<string> = new Set()): string[] {
   const roles = rolesOfKind[kind]
   const person =
     roles.length === 1 ? [...personFields] : roles.flatMap((r) => personFields.map((f) => `${r}.${f}`))
-  return [...person, ...eventFields.map((f) => `event.${f}`)]
+  const attributeKeys = roles.length === 1 ? [...attributes].map((a) => attributePrefix + a) : []
+  return [...person, ...eventFields.map((f) => `event.${f}`), ...attributeKeys]
 }
 
 /** The key as written for a parsed field, inverse of parseFieldKey. */
 export function formatFieldKey(key: FieldKey, kind: RecordKind): string {
   if (key.scope === 'event') return `event.${key.field}`
+  if (key.scope === 'attribute') return attributePrefix + key.name
   return rolesOfKind[kind].length === 1 ? key.field : `${key.role}.${key.field}`
 }
 

@@ -53,8 +53,30 @@ export function parsePipelineText(text: string, file: string, shownAs: string = 
 }
 
 function zodIssues(error: ZodError): PipelineIssue[] {
-  return error.issues.flatMap((i): PipelineIssue[] => {
-    const p = i.path as (string | number)[]
+  return issuesOf(error.issues, [])
+}
+
+/**
+ * Zod issues as pipeline issues. A union (a comparison is a preset name or an object) reports
+ * the problems of the branch that fits the value's type: a mistyped preset name then lists the
+ * presets, a bad level names its key, instead of one bare "Invalid input".
+ */
+function issuesOf(issues: readonly ZodError['issues'][number][], prefix: readonly PropertyKey[]): PipelineIssue[] {
+  return issues.flatMap((i): PipelineIssue[] => {
+    const p = [...prefix, ...i.path] as (string | number)[]
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const fitting = i.errors.filter((branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0))
+      const chosen = fitting.length === 1 ? fitting : fitting.length === 0 ? i.errors : null
+      if (chosen !== null && chosen.length > 0) {
+        const alternatives = chosen.flatMap((branch) => issuesOf(branch, p))
+        const literals = alternatives.filter((a) => a.message === 'not an allowed value')
+        // Several literal branches (exact, dayMonthSwapped) each list one value: list them together.
+        if (literals.length > 1 && literals.length === alternatives.length) {
+          return [{ path: p, message: 'not an allowed value', allowed: literals.flatMap((a) => a.allowed ?? []) }]
+        }
+        return alternatives
+      }
+    }
     if (i.code === 'unrecognized_keys') {
       return i.keys.map((k) => ({ path: [...p, k], message: `unknown key "${k}"`, atKey: true }))
     }

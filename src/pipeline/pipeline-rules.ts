@@ -1,10 +1,16 @@
 import { personCategories, recordStatuses } from '../domain/canonical-field.js'
 import { maritalStatuses } from '../domain/marital-status.js'
 import { eventTypes, identifyingRolesOfKind } from '../domain/record-kind.js'
-import { blockingKeys, isBlockingKey } from '../match/blocking-rule.js'
+import {
+  attributeBlockingKeyForms,
+  blockingKeys,
+  isBlockingKey,
+  parseAttributeBlockingKey,
+} from '../match/blocking-rule.js'
+import { namedComparison } from '../match/named-comparison.js'
 import { parseFieldKey } from './field-key.js'
 import type { PipelineIssue } from './pipeline-issue.js'
-import type { WrittenMatching, WrittenPipeline, WrittenSource } from './pipeline-schema.js'
+import type { WrittenEvaluation, WrittenMatching, WrittenPipeline, WrittenSource } from './pipeline-schema.js'
 
 /** Canonical value sets for fields whose `values:` mappings must land in a closed set. */
 const closedValueSets: Readonly<Record<string, readonly string[]>> = {
@@ -21,15 +27,29 @@ const closedValueSets: Readonly<Record<string, readonly string[]>> = {
  */
 export function checkPipelineRules(p: WrittenPipeline): PipelineIssue[] {
   const issues: PipelineIssue[] = []
+  const attributes = new Set(Object.keys(p.attributes))
   uniqueNames(p, issues)
   uniqueCommunities(p, issues)
   p.sources.forEach((s, i) => {
-    checkColumns(s, i, issues)
-    checkIdentifyingRoles(s, i, issues)
+    checkColumns(s, i, attributes, issues)
+    checkIdentifyingRoles(s, i, attributes, issues)
     checkFormat(s, i, issues)
   })
-  if (p.matching) checkMatching(p.matching, issues)
+  const mapped = mappedAttributes(p)
+  const truth = p.evaluation?.truthAttribute ?? null
+  if (p.matching) checkMatching(p.matching, p.sources.length, mapped, truth, issues)
+  if (p.evaluation) checkEvaluation(p.evaluation, mapped, issues)
   return issues
+}
+
+/** Attributes some source maps (`attr.<name>` column keys), declared or not. */
+function mappedAttributes(p: WrittenPipeline): Set<string> {
+  const mapped = new Set<string>()
+  for (const s of p.sources) {
+    for (const key of Object.keys(s.columns)) if (key.startsWith('attr.')) mapped.add(key.slice(5))
+  }
+  for (const a of [...mapped]) if (!(a in p.attributes)) mapped.delete(a)
+  return mapped
 }
 
 function uniqueNames(p: WrittenPipeline, issues: PipelineIssue[]): void {
@@ -43,7 +63,7 @@ function uniqueNames(p: WrittenPipeline, issues: PipelineIssue[]): void {
 
 function uniqueCommunities(p: WrittenPipeline, issues: PipelineIssue[]): void {
   const seen = new Set<string>()
-  p.jurisdiction.communities.forEach((c, i) => {
+  p.jurisdiction?.communities.forEach((c, i) => {
     if (seen.has(c.code)) {
       issues.push({
         path: ['jurisdiction', 'communities', i, 'code'],
@@ -54,10 +74,15 @@ function uniqueCommunities(p: WrittenPipeline, issues: PipelineIssue[]): void {
   })
 }
 
-function checkColumns(s: WrittenSource, i: number, issues: PipelineIssue[]): void {
+function checkColumns(
+  s: WrittenSource,
+  i: number,
+  attributes: ReadonlySet<string>,
+  issues: PipelineIssue[],
+): void {
   const mapped = new Set<string>()
   for (const key of Object.keys(s.columns)) {
-    const parsed = parseFieldKey(key, s.kind)
+    const parsed = parseFieldKey(key, s.kind, attributes)
     if ('problem' in parsed) {
       issues.push({
         path: ['sources', i, 'columns', key],
@@ -88,6 +113,14 @@ function checkColumns(s: WrittenSource, i: number, issues: PipelineIssue[]): voi
       })
       continue
     }
+    if (key.startsWith('attr.')) {
+      issues.push({
+        path: ['sources', i, 'values', key],
+        message: `values are not applied to attributes: ${key} is compared as normalized`,
+        atKey: true,
+      })
+      continue
+    }
     const bare = key.includes('.') && !key.startsWith('event.') ? key.slice(key.indexOf('.') + 1) : key
     const closed = closedValueSets[bare]
     if (!closed) continue
@@ -103,12 +136,19 @@ function checkColumns(s: WrittenSource, i: number, issues: PipelineIssue[]): voi
   }
 }
 
-function checkIdentifyingRoles(s: WrittenSource, i: number, issues: PipelineIssue[]): void {
+function checkIdentifyingRoles(
+  s: WrittenSource,
+  i: number,
+  attributes: ReadonlySet<string>,
+  issues: PipelineIssue[],
+): void {
   for (const role of identifyingRolesOfKind[s.kind]) {
     const has = Object.keys(s.columns).some((key) => {
-      const parsed = parseFieldKey(key, s.kind)
+      const parsed = parseFieldKey(key, s.kind, attributes)
+      if ('problem' in parsed) return false
+      // Attributes are row-level, allowed on single-person kinds only: they identify the subject.
+      if (parsed.scope === 'attribute') return true
       return (
-        !('problem' in parsed) &&
         parsed.scope === 'person' &&
         parsed.role === role &&
         (parsed.field === 'name' || parsed.field === 'residentId')
@@ -118,7 +158,7 @@ function checkIdentifyingRoles(s: WrittenSource, i: number, issues: PipelineIssu
       const prefix = role === 'subject' ? '' : `${role}.`
       issues.push({
         path: ['sources', i, 'columns'],
-        message: `a ${s.kind} source must map ${prefix}name or ${prefix}residentId: without them nobody can be matched`,
+        message: `a ${s.kind} source must map ${prefix}name, ${prefix}residentId or an attribute: without them nobody can be matched`,
       })
     }
   }
@@ -137,7 +177,34 @@ function checkFormat(s: WrittenSource, i: number, issues: PipelineIssue[]): void
   })
 }
 
-function checkMatching(m: WrittenMatching, issues: PipelineIssue[]): void {
+function checkMatching(
+  m: WrittenMatching,
+  sourceCount: number,
+  mapped: ReadonlySet<string>,
+  truth: string | null,
+  issues: PipelineIssue[],
+): void {
+  if (m.linkType === 'link' && sourceCount < 2) {
+    issues.push({
+      path: ['matching', 'linkType'],
+      message: 'linkType link pairs records of different sources, and there is one source',
+      allowed: ['linkAndDedupe', 'dedupe'],
+    })
+  }
+  const attributeUse = (attribute: string, path: (string | number)[], what: string): void => {
+    if (attribute === truth) {
+      issues.push({
+        path,
+        message: `${what} uses "${attribute}", the evaluation's truth attribute: truth is never matched on`,
+      })
+    } else if (!mapped.has(attribute)) {
+      issues.push({
+        path,
+        message: `${what} uses attribute "${attribute}", which no source maps (attr.${attribute})`,
+        allowed: [...mapped].filter((a) => a !== truth),
+      })
+    }
+  }
   const names = new Set<string>()
   m.blocking.forEach((rule, i) => {
     if (names.has(rule.name)) {
@@ -153,25 +220,57 @@ function checkMatching(m: WrittenMatching, issues: PipelineIssue[]): void {
         issues.push({
           path: ['matching', 'blocking', i, 'keys', j],
           message: `"${key}" is not a blocking key`,
-          allowed: blockingKeys,
+          allowed: [...blockingKeys, ...attributeBlockingKeyForms],
         })
       } else if (seen.has(key)) {
         issues.push({ path: ['matching', 'blocking', i, 'keys', j], message: `key "${key}" is listed twice` })
+      } else {
+        const attribute = parseAttributeBlockingKey(key)?.attribute
+        if (attribute !== undefined)
+          attributeUse(attribute, ['matching', 'blocking', i, 'keys', j], 'blocking key')
       }
       seen.add(key)
     })
   })
   const compared = new Set<string>()
   m.comparisons.forEach((c, i) => {
-    if (compared.has(c)) {
-      issues.push({ path: ['matching', 'comparisons', i], message: `comparison "${c}" is listed twice` })
+    const name = typeof c === 'string' ? namedComparison(c).name : (c.name ?? c.attribute)
+    if (compared.has(name)) {
+      issues.push({ path: ['matching', 'comparisons', i], message: `comparison "${name}" is listed twice` })
     }
-    compared.add(c)
+    compared.add(name)
+    if (typeof c === 'string') return
+    attributeUse(c.attribute, ['matching', 'comparisons', i, 'attribute'], 'comparison')
+    if (c.termFrequency && !c.levels.includes('exact')) {
+      issues.push({
+        path: ['matching', 'comparisons', i, 'termFrequency'],
+        message: 'a term-frequency adjustment weighs the exact level: list exact among the levels',
+      })
+    }
   })
   if (m.thresholds.review >= m.thresholds.accept) {
     issues.push({
       path: ['matching', 'thresholds', 'review'],
       message: `review (${m.thresholds.review}) must be below accept (${m.thresholds.accept})`,
+    })
+  }
+}
+
+function checkEvaluation(e: WrittenEvaluation, mapped: ReadonlySet<string>, issues: PipelineIssue[]): void {
+  if (!mapped.has(e.truthAttribute)) {
+    issues.push({
+      path: ['evaluation', 'truthAttribute'],
+      message: `"${e.truthAttribute}" is not an attribute any source maps`,
+      allowed: [...mapped],
+    })
+  }
+  if (e.pattern === undefined) return
+  try {
+    new RegExp(e.pattern)
+  } catch (error) {
+    issues.push({
+      path: ['evaluation', 'pattern'],
+      message: `not a regular expression: ${(error as Error).message}`,
     })
   }
 }

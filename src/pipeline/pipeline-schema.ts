@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { agencies } from '../domain/agency.js'
+import { attributeNamePattern, attributeNormalizers } from '../domain/attribute.js'
 import { recordKinds } from '../domain/record-kind.js'
+import { sourceAgencies } from '../domain/source-agency.js'
+import { linkTypes } from '../match/link-type.js'
 import { namedComparisons } from '../match/named-comparison.js'
 
 /**
@@ -50,7 +52,9 @@ const SourceSchema = z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a source name is kebab-case, e.g. police-changes')
       .describe('Unique name of the source within the pipeline.'),
-    agency: z.enum(agencies).describe('Which agency exports it: police, civil, health or register.'),
+    agency: z
+      .enum(sourceAgencies)
+      .describe('Which agency exports it: police, civil, health, register, or other (none of them).'),
     kind: z.enum(recordKinds).describe('The shape of its rows.'),
     files: z
       .array(z.string().min(1))
@@ -69,7 +73,8 @@ const SourceSchema = z
       .record(z.string(), z.string().min(1))
       .refine((c) => Object.keys(c).length > 0, 'map at least one column')
       .describe(
-        'Canonical field → the export’s own header, e.g. residentId: 公民身份号码, wife.name: 女方姓名.',
+        'Canonical field → the export’s own header, e.g. residentId: 公民身份号码, wife.name: 女方姓名; ' +
+          'or a declared attribute, attr.<name> → header, e.g. attr.surname: surname.',
       ),
     optional: z
       .array(z.string())
@@ -90,10 +95,53 @@ const BlockingRuleSchema = z
       .min(1, 'list at least one key')
       .describe(
         'Keys that must be equal (and present) on both records, from the closed vocabulary of ' +
-          'src/match/blocking-rule.ts, e.g. [birthDate, fullNamePinyin].',
+          'src/match/blocking-rule.ts, e.g. [birthDate, fullNamePinyin], or over attributes: ' +
+          'attr.<name>, attr.<name>:first<n>, attr.<name>:last<n>.',
       ),
   })
   .describe('One blocking rule: records agreeing on every key become candidate pairs.')
+
+const AttributeLevelSchema = z
+  .union([
+    z.literal('exact').describe('The normalized values are equal.'),
+    z.literal('dayMonthSwapped').describe('YYYY-MM-DD dates of one year with month and day swapped.'),
+    z
+      .strictObject({ levenshtein: z.int().min(1).max(5).describe('Most edits.') })
+      .describe('At most this many Levenshtein edits apart.'),
+    z
+      .strictObject({ withinDays: z.int().positive().describe('Most calendar days apart.') })
+      .describe('Both YYYY-MM-DD dates, at most this many days apart.'),
+    z
+      .strictObject({ prefix: z.int().min(1).max(99).describe('Characters compared.') })
+      .describe('The first n characters are equal (a date’s year-month is prefix: 7).'),
+  ])
+  .describe('One level of an attribute comparison.')
+
+const AttributeComparisonSchema = z
+  .strictObject({
+    attribute: z.string().min(1).describe('The declared attribute compared, e.g. surname.'),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'a comparison name is lower snake case, e.g. surname')
+      .optional()
+      .describe('Output name in models and reports; default the attribute’s name.'),
+    levels: z
+      .array(AttributeLevelSchema)
+      .min(1, 'list at least one level')
+      .max(14, 'at most 14 levels (else is added)')
+      .describe('Levels most to least similar; the first that holds wins; `else` is added last.'),
+    termFrequency: z
+      .boolean()
+      .default(false)
+      .describe('Weigh exact agreement by how common the value is (needs an exact level).'),
+  })
+  .describe(
+    'A comparison over a declared attribute, e.g. { attribute: surname, levels: [exact, { levenshtein: 2 }] }.',
+  )
+
+const ComparisonEntrySchema = z
+  .union([z.enum(namedComparisons), AttributeComparisonSchema])
+  .describe('A preset name (residentId, chineseName, birthDate, sex) or a comparison over an attribute.')
 
 const ProbabilitySchema = z.number().gt(0, 'a probability above 0').lt(1, 'a probability below 1')
 
@@ -104,15 +152,24 @@ const MatchingSchema = z
       .positive()
       .default(20_000_000)
       .describe('Most candidate pairs one blocking rule may make; a rule over it stops the run.'),
+    linkType: z
+      .enum(linkTypes)
+      .default('linkAndDedupe')
+      .describe(
+        'Which pairs are considered: linkAndDedupe (every pair), link (across sources only), ' +
+          'dedupe (within each source only).',
+      ),
     blocking: z
       .array(BlockingRuleSchema)
       .min(1, 'list at least one blocking rule')
       .describe('Blocking rules, most specific first; a pair made by an earlier rule is not made again.'),
     comparisons: z
-      .array(z.enum(namedComparisons))
+      .array(ComparisonEntrySchema)
       .min(1, 'list at least one comparison')
       .default([...namedComparisons])
-      .describe('Comparison presets scoring each candidate pair; default all of them.'),
+      .describe(
+        'Comparisons scoring each candidate pair: presets or attribute comparisons; default all presets.',
+      ),
     thresholds: z
       .strictObject({
         accept: ProbabilitySchema.default(0.95).describe(
@@ -127,14 +184,41 @@ const MatchingSchema = z
   })
   .describe('How records are matched: candidate pairs, how they are compared, where the cut-offs are.')
 
+const EvaluationSchema = z
+  .strictObject({
+    truthAttribute: z
+      .string()
+      .min(1)
+      .describe('The attribute naming the true entity of each record; never used for matching.'),
+    pattern: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Regular expression on the attribute’s value; its first group (else the match) is the entity, ' +
+          'e.g. ^rec-(\\d+) for FEBRL rec_id. Default: the whole value.',
+      ),
+  })
+  .describe('Where the ground truth is, for bidui evaluate.')
+
 export const PipelineSchema = z
   .strictObject({
     version: z.literal(1).describe('Pipeline format version; always 1 for now.'),
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a pipeline name is kebab-case, e.g. monthly'),
     description: z.string().default(''),
-    jurisdiction: JurisdictionSchema,
+    jurisdiction: JurisdictionSchema.optional().describe(
+      'Who runs this pipeline; leave it out for data from outside China (county 000000, no communities).',
+    ),
+    attributes: z
+      .record(
+        z.string().regex(attributeNamePattern, 'an attribute name is lower snake case, e.g. given_name'),
+        z.enum(attributeNormalizers),
+      )
+      .default({})
+      .describe('Free-named fields and their normalizer (text, digits, date or none), e.g. surname: text.'),
     sources: z.array(SourceSchema).min(1, 'list at least one source'),
     matching: MatchingSchema.optional().describe('Matching settings; without them nothing can be matched.'),
+    evaluation: EvaluationSchema.optional().describe('Ground truth for bidui evaluate, from an attribute.'),
   })
   .describe('A bidui pipeline: where the exports are and how to read them.')
 
@@ -142,3 +226,5 @@ export const PipelineSchema = z
 export type WrittenPipeline = z.output<typeof PipelineSchema>
 export type WrittenSource = WrittenPipeline['sources'][number]
 export type WrittenMatching = NonNullable<WrittenPipeline['matching']>
+export type WrittenEvaluation = NonNullable<WrittenPipeline['evaluation']>
+export type WrittenAttributeLevel = z.output<typeof AttributeLevelSchema>

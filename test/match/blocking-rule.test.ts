@@ -6,11 +6,13 @@ import {
   blockingKeys,
   blockingRuleKey,
   isBlockingKey,
+  type PresetBlockingKey,
 } from '../../src/match/blocking-rule.js'
 import type { MatchRecord } from '../../src/match/comparison.js'
 import { matchRecordOf } from './support/match-record-of.js'
 
-const keyOf = (key: BlockingKey, record: MatchRecord): string | null => blockingKeyExtractors[key](record)
+const keyOf = (key: PresetBlockingKey, record: MatchRecord): string | null =>
+  blockingKeyExtractors[key](record)
 
 describe('resident ID keys', () => {
   const valid = matchRecordOf({ id: '41010519900307123X' })

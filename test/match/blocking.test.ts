@@ -205,11 +205,16 @@ describe('countBlockingPairs', () => {
 })
 
 // Brute force: every pair some rule blocks together, attributed to the first such rule.
-function bruteForce(records: readonly MatchRecord[], ruleList: readonly BlockingRule[], sourceOf?: number[]) {
+function bruteForce(
+  records: readonly MatchRecord[],
+  ruleList: readonly BlockingRule[],
+  sourceOf?: number[],
+  within = false,
+) {
   const byRule: string[][] = ruleList.map(() => [])
   for (let i = 0; i < records.length; i++) {
     for (let j = i + 1; j < records.length; j++) {
-      if (sourceOf !== undefined && sourceOf[i] === sourceOf[j]) continue
+      if (sourceOf !== undefined && (sourceOf[i] === sourceOf[j]) !== within) continue
       const r = ruleList.findIndex((rule) => {
         const a = blockingRuleKey(rule, records[i] as MatchRecord)
         return a !== null && a === blockingRuleKey(rule, records[j] as MatchRecord)
@@ -258,4 +263,35 @@ describe('agrees with brute force', () => {
       )
     },
   )
+
+  test.prop([fc.array(fc.tuple(smallRecord, fc.integer({ min: 0, max: 2 })), { maxLength: 30 })])(
+    'dedupe within each of up to three sources',
+    (tagged) => {
+      const records = tagged.map(([r]) => r)
+      const sourceOf = tagged.map(([, s]) => s)
+      const options = { sourceOf, sourcePairs: 'within' as const }
+      const result = blockPairs(records, ruleSet, options)
+      expect(byRule(result)).toEqual(bruteForce(records, ruleSet, sourceOf, true))
+      expect(countBlockingPairs(records, ruleSet, options).map((c) => c.pairsAdded)).toEqual(
+        result.stats.map((s) => s.pairsAdded),
+      )
+      expect(result.stats.map((s) => s.pairsInBlocks)).toEqual(
+        countBlockingPairs(records, ruleSet, options).map((c) => c.pairsInBlocks),
+      )
+    },
+  )
+
+  const attributeRecord = fc.record({
+    'attr.surname': fc.constantFrom(null, 'smith', 'smyth', 'smithers', 'jones'),
+    'attr.postcode': fc.constantFrom(null, '2000', '2001', '3000'),
+  })
+  const attributeRules: BlockingRule[] = [
+    { name: 'postcode', keys: ['attr.postcode'] },
+    { name: 'surname start', keys: ['attr.surname:first3'] },
+    { name: 'postcode end + surname', keys: ['attr.postcode:last1', 'attr.surname'] },
+  ]
+  test.prop([fc.array(attributeRecord, { maxLength: 30 })])('attribute keys', (records) => {
+    const result = blockPairs(records, attributeRules)
+    expect(byRule(result)).toEqual(bruteForce(records, attributeRules))
+  })
 })

@@ -38,4 +38,46 @@ describe('estimateU', () => {
     })
     expect(u).toEqual([[0.5, 0.5]])
   })
+
+  it('draws only pairs across sources when given sourceOf', () => {
+    // Source 0 all male, source 1 all female: every cross-source pair disagrees, while a
+    // pair drawn from all records would agree about half the time.
+    const records = Array.from({ length: 2000 }, (_, i) => ({ sex: i < 1000 ? 'male' : 'female' }))
+    const sourceOf = Int32Array.from(records, (_, i) => (i < 1000 ? 0 : 1))
+    const comparisons = [sexComparison()]
+    const u = estimateU(prepareRecords(records, comparisons), comparisons, {
+      rng: createRng(3).next,
+      sampleSize: 5000,
+      floor: 1e-6,
+      sourceOf,
+    })
+    expect(u[0]?.[1]).toBeCloseTo(1e-6, 9)
+  })
+
+  it('refuses link-only sampling when all records come from one source', () => {
+    const records = [{ sex: 'male' }, { sex: 'male' }]
+    const comparisons = [sexComparison()]
+    expect(() =>
+      estimateU(prepareRecords(records, comparisons), comparisons, {
+        rng: createRng(3).next,
+        sampleSize: 10,
+        sourceOf: [0, 0],
+      }),
+    ).toThrow(/two sources/)
+  })
+
+  it('draws only pairs within one source when asked to dedupe each source', () => {
+    // Each source holds one sex: every within-source pair agrees.
+    const records = Array.from({ length: 2000 }, (_, i) => ({ sex: i < 1000 ? 'male' : 'female' }))
+    const sourceOf = Int32Array.from(records, (_, i) => (i < 1000 ? 0 : 1))
+    const comparisons = [sexComparison()]
+    const u = estimateU(prepareRecords(records, comparisons), comparisons, {
+      rng: createRng(3).next,
+      sampleSize: 5000,
+      floor: 1e-6,
+      sourceOf,
+      sourcePairs: 'within',
+    })
+    expect(u[0]?.[0]).toBeCloseTo(1e-6, 9)
+  })
 })

@@ -8,6 +8,7 @@ import { registerBlockingCommand } from './commands/blocking.js'
 import { registerEvaluateCommand } from './commands/evaluate.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
+import { registerLinkCommand } from './commands/link.js'
 import { registerValidateCommand } from './commands/validate.js'
 import { exitCodes } from './exit-codes.js'
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerBlockingCommand(program)
   registerEvaluateCommand(program)
   registerGenerateCommand(program)
+  registerLinkCommand(program)
   program.addHelpText(
     'after',
     `

@@ -27,3 +27,8 @@ export type ErrorCode =
   | 'MATCH_MODEL_MISMATCH'
   // evaluation
   | 'EVALUATE_TRUTH_NOT_FOUND'
+  // linkage (bidui link, export, train)
+  | 'LINK_NO_RECORDS'
+  | 'LINK_NOT_FOUND'
+  | 'LINK_STALE'
+  | 'LINK_CONCURRENT_WRITE'

@@ -1,4 +1,9 @@
+import type { LinkPairTable } from './tables/link-pair.table.js'
+import type { LinkRunTable } from './tables/link-run.table.js'
+import type { PersonTable } from './tables/person.table.js'
+import type { PersonEventTable } from './tables/person-event.table.js'
 import type { RecordTable } from './tables/record.table.js'
+import type { RecordPersonTable } from './tables/record-person.table.js'
 import type { RejectTable } from './tables/reject.table.js'
 import type { RunTable } from './tables/run.table.js'
 import type { SourceFileTable } from './tables/source-file.table.js'
@@ -9,4 +14,9 @@ export interface Database {
   source_file: SourceFileTable
   record: RecordTable
   reject: RejectTable
+  link_run: LinkRunTable
+  link_pair: LinkPairTable
+  record_person: RecordPersonTable
+  person: PersonTable
+  person_event: PersonEventTable
 }

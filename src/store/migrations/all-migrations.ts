@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import type { StoreCapabilities } from '../store-capabilities.js'
 import { initialMigration } from './0001-initial.js'
+import { linkageMigration } from './0002-linkage.js'
 
 /**
  * Every schema migration, by name in the order they apply (Kysely sorts the names). New
@@ -9,5 +10,6 @@ import { initialMigration } from './0001-initial.js'
 export function allMigrations(caps: StoreCapabilities): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(caps),
+    '0002-linkage': linkageMigration(caps),
   }
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { residentIdCheckChar } from '../../src/domain/resident-id.js'
+import { createRng } from '../../src/generate/create-rng.js'
+import type { MatchRecord } from '../../src/match/comparison.js'
+import { trainLinkModel } from '../../src/match/train-link-model.js'
+import { matchRecordOf } from './support/match-record-of.js'
+import { twoRegistryMatching } from './support/two-registry-month.js'
+
+function id(birth: string, sequence: string): string {
+  const body = `410105${birth}${sequence}`
+  return body + residentIdCheckChar(body)
+}
+
+describe('trainLinkModel', () => {
+  it('takes the name’s m from the pairs sharing a valid ID and keeps it through EM', () => {
+    // Three people in two registries, same ID each: names exact once, homophones twice. Plus
+    // unrelated fillers of the same birth year and sex, for EM's non-matches.
+    const records: MatchRecord[] = [
+      matchRecordOf({ id: id('19850304', '022'), name: '王丽', sex: 'female', birth: '1985-03-04' }),
+      matchRecordOf({ id: id('19850304', '022'), name: '王莉', sex: 'female', birth: '1985-03-04' }),
+      matchRecordOf({ id: id('19850607', '042'), name: '胡敏', sex: 'female', birth: '1985-06-07' }),
+      matchRecordOf({ id: id('19850607', '042'), name: '胡敏', sex: 'female', birth: '1985-06-07' }),
+      matchRecordOf({ id: id('19850910', '064'), name: '马静', sex: 'female', birth: '1985-09-10' }),
+      matchRecordOf({ id: id('19850910', '064'), name: '马晶', sex: 'female', birth: '1985-09-10' }),
+    ]
+    const fillers = ['赵秀英', '钱桂兰', '孙玉梅', '李晓燕', '周海燕', '吴春花']
+    fillers.forEach((name, k) => {
+      const birth = `1985-1${k % 3}-2${k}`
+      records.push(matchRecordOf({ id: id(birth.replaceAll('-', ''), `1${k}2`), name, sex: 'female', birth }))
+    })
+    const sourceOf = records.map((_, i) => i % 2)
+    const model = trainLinkModel(records, sourceOf, twoRegistryMatching(), {
+      rng: createRng('u').next,
+      uSampleSize: 5_000,
+    })
+    expect(model.training.seedPairs).toBe(3)
+    expect(model.training.fixedComparisons).toEqual(['name', 'birth_date', 'sex'])
+    // Level counts by value [else, surname, char1, pinyin1, fold, pinyin, exact] = [0,0,0,0,0,2,1]:
+    // shares 2/3 and 1/3, the five unseen levels floored at 1e-3, then all divided by 1.005.
+    const name = model.comparisons[1]?.m ?? []
+    const floor = 1e-3 / 1.005
+    const expected = [floor, floor, floor, floor, floor, 2 / 3 / 1.005, 1 / 3 / 1.005]
+    for (const [level, p] of expected.entries()) expect(name[level]).toBeCloseTo(p, 12)
+  })
+})

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'MATCH_MODEL_MISMATCH'
   // evaluation
   | 'EVALUATE_TRUTH_NOT_FOUND'
+  | 'EVALUATE_NO_TRUTH'
   // linkage (bidui link, export, train)
   | 'LINK_NO_RECORDS'
   | 'LINK_NOT_FOUND'

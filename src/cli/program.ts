@@ -6,6 +6,7 @@ import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
 import { registerBlockingCommand } from './commands/blocking.js'
 import { registerEvaluateCommand } from './commands/evaluate.js'
+import { registerExportCommand } from './commands/export.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerLinkCommand } from './commands/link.js'
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerEvaluateCommand(program)
   registerGenerateCommand(program)
   registerLinkCommand(program)
+  registerExportCommand(program)
   program.addHelpText(
     'after',
     `

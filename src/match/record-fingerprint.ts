@@ -41,3 +41,12 @@ export function recordFingerprints(records: readonly FingerprintSource[]): strin
     return n === 1 ? base : `${base}#${n}`
   })
 }
+
+/**
+ * The natural key inside a fingerprint of a record of `source` in `role` (repeat number
+ * included, e.g. `documentNo:J1#2`).
+ * @example naturalKeyOfFingerprint('civil|wife|documentNo:J1', 'civil', 'wife') // 'documentNo:J1'
+ */
+export function naturalKeyOfFingerprint(fingerprint: string, source: string, role: string): string {
+  return fingerprint.slice(source.length + role.length + 2)
+}

@@ -1,6 +1,6 @@
 import { attributeRecordKey } from '../domain/attribute.js'
+import { boundedEditDistance } from './bounded-edit-distance.js'
 import { dayMonthSwapped, withinDays } from './comparators/birth-date.js'
-import { withinEdits } from './comparators/edit-distance.js'
 import { exactMatch } from './comparators/exact.js'
 import { type Comparison, type ComparisonLevel, defineComparison, maxLevels } from './comparison.js'
 
@@ -60,14 +60,48 @@ export function attributeComparison(spec: AttributeComparisonSpec): Comparison<s
       const v = r[key]
       return v === undefined || v === '' ? null : v
     },
-    levels: spec.levels.map(attributeLevel),
+    levels: spec.levels.map(attributeLevel(editDistanceOnce(largestEdits(spec.levels)))),
     // Level values count down from the best: with n written levels plus else, index i is n - i.
     termFrequency: spec.termFrequency ? { level: spec.levels.length - exactAt, key: (v) => v } : null,
   })
 }
 
-/** The predicate of one declared level, with its label and code. */
-export function attributeLevel(level: AttributeLevel): ComparisonLevel<string> {
+/** The largest `levenshtein` bound among the levels (0 without such a level). */
+function largestEdits(levels: readonly AttributeLevel[]): number {
+  return levels.reduce((most, l) => (l.kind === 'levenshtein' && l.max > most ? l.max : most), 0)
+}
+
+/**
+ * A Levenshtein distance, exact up to `bound` (above it: bound + 1, boundedEditDistance), that
+ * remembers the last pair it measured: the levels of one comparison are tried in turn on the
+ * same pair (`levenshtein: 1`, then `levenshtein: 2`), so it is computed once per pair, not once
+ * per level. Deterministic; one per comparison, not shared across threads.
+ */
+export function editDistanceOnce(bound: number): (a: string, b: string) => number {
+  let lastA: string | null = null
+  let lastB: string | null = null
+  let last = 0
+  return (a, b) => {
+    if (a !== lastA || b !== lastB) {
+      lastA = a
+      lastB = b
+      last = boundedEditDistance(a, b, bound)
+    }
+    return last
+  }
+}
+
+/**
+ * The predicate of one declared level, with its label and code; Levenshtein levels measure
+ * through `distance` (editDistanceOnce() of their comparison).
+ */
+export function attributeLevel(
+  distance: (a: string, b: string) => number = editDistanceOnce(5),
+): (level: AttributeLevel) => ComparisonLevel<string> {
+  return (level) => levelOf(level, distance)
+}
+
+function levelOf(level: AttributeLevel, distance: (a: string, b: string) => number): ComparisonLevel<string> {
   switch (level.kind) {
     case 'exact':
       return { label: 'exact', code: 'exact', matches: exactMatch }
@@ -75,7 +109,8 @@ export function attributeLevel(level: AttributeLevel): ComparisonLevel<string> {
       return {
         label: `within ${level.max} edit${level.max === 1 ? '' : 's'}`,
         code: `lev${level.max}`,
-        matches: withinEdits(level.max),
+        // Lengths differing by more than max edits rule the pair out without measuring.
+        matches: (a, b) => Math.abs(a.length - b.length) <= level.max && distance(a, b) <= level.max,
       }
     case 'withinDays':
       return {

@@ -78,6 +78,38 @@ export function exactIdPairs(records: ReadonlyMap<string, MatchRecord>): Set<str
   return pairs
 }
 
+/** The pair scores of one pair of sources (the same source twice for pairs within it). */
+export interface SourcePairScores extends PairScores {
+  /** The two source names, in code-unit order. */
+  readonly sources: readonly [string, string]
+}
+
+/**
+ * Pair precision, recall and F1 per pair of sources: each predicted and true pair counts for the
+ * sources of its two records (`sourceOf` maps a record key to its source name). Every source pair
+ * holding a predicted or true pair is listed, sorted by the sources' names.
+ * @example evaluateBySourcePair(links, truth, (k) => k.split(':')[0]) // [{ sources: ['a', 'b'], … }]
+ */
+export function evaluateBySourcePair(
+  predicted: ReadonlySet<string>,
+  truth: ReadonlySet<string>,
+  sourceOf: (recordKey: string) => string,
+): SourcePairScores[] {
+  const pairOf = (key: string): string => {
+    const space = key.indexOf(' ')
+    const a = sourceOf(key.slice(0, space))
+    const b = sourceOf(key.slice(space + 1))
+    return a <= b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+  }
+  const groups = new Set<string>()
+  for (const key of predicted) groups.add(pairOf(key))
+  for (const key of truth) groups.add(pairOf(key))
+  return [...groups].sort().map((group) => {
+    const [a, b] = group.split('\u0000') as [string, string]
+    return { sources: [a, b], ...scores(predicted, truth, (key) => pairOf(key) === group) }
+  })
+}
+
 function scores(
   predicted: ReadonlySet<string>,
   truth: ReadonlySet<string>,

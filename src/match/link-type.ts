@@ -22,3 +22,21 @@ export function sourcePairsOf(linkType: LinkType): SourcePairs | null {
       return 'within'
   }
 }
+
+/** The options blockPairs and estimateU take to honour a link type (empty for linkAndDedupe). */
+export type SourcePairOptions =
+  | Record<string, never>
+  | { readonly sourceOf: ArrayLike<number>; readonly sourcePairs: SourcePairs }
+
+/**
+ * What blocking and u sampling are given for a run: the pipeline's link type (absent:
+ * linkAndDedupe), or across sources when the caller forces it (linkRecords' acrossSourcesOnly).
+ */
+export function sourcePairOptions(
+  linkType: LinkType | undefined,
+  sourceOf: ArrayLike<number>,
+  acrossSourcesOnly = false,
+): SourcePairOptions {
+  const sourcePairs = acrossSourcesOnly ? 'across' : sourcePairsOf(linkType ?? 'linkAndDedupe')
+  return sourcePairs === null ? {} : { sourceOf, sourcePairs }
+}

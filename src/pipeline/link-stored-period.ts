@@ -2,6 +2,7 @@ import type { Month } from '../domain/month.js'
 import { LinkNoRecordsError } from '../errors/link-errors.js'
 import { NoMatchingSectionError } from '../errors/no-matching-section-error.js'
 import { type ExpectedError, expectedError } from '../match/expected-error.js'
+import type { LinkModel } from '../match/link-model.js'
 import { type LinkResult, linkRecords } from '../match/link-period.js'
 import { pairLevels } from '../match/pair-levels.js'
 import { assignPersons, type PersonAssignment } from '../match/person-identity.js'
@@ -18,6 +19,7 @@ import {
 import { loadMatchRecords } from '../store/match-records.repository.js'
 import type { Store } from '../store/open-store.js'
 import { finishRun, startRun } from '../store/runs.repository.js'
+import type { StoredLinkModel } from '../store/tables/link-run.table.js'
 import type { Pipeline } from './pipeline.js'
 
 /** The stages of a link, in order, as reported to `onStage`. */
@@ -33,6 +35,8 @@ export interface LinkStoredPeriodOptions {
   readonly onStage?: (stage: LinkStage, seconds: number, detail: string) => void
   /** The pipeline file as the user named it, for messages. */
   readonly pipelineFile?: string
+  /** A saved model (parseLinkModel) to score with instead of training one on the period. */
+  readonly model?: LinkModel
 }
 
 /** What a link did: the closing summary of `bidui link` and `bidui run`. */
@@ -59,10 +63,12 @@ export interface LinkSummary {
   readonly splits: number
   readonly expectedError: ExpectedError
   readonly model: LinkModelSummary
+  /** 'trained' on this period, or 'given' (options.model). */
+  readonly modelSource: 'trained' | 'given'
   readonly seconds: Readonly<Record<LinkStage, number>>
 }
 
-/** The trained parameters as stored in `link_run.model`. */
+/** The model's parameters as the summary reports them (`link_run.model` keeps the whole model). */
 export interface LinkModelSummary {
   readonly comparisons: readonly string[]
   readonly lambda: number
@@ -91,7 +97,13 @@ export async function linkStoredPeriod(
   const file = options.pipelineFile ?? pipeline.file
   const matching = pipeline.matching
   if (matching === null) throw new NoMatchingSectionError(file, 'link')
-  const q = { pipeline: pipeline.name, county: pipeline.jurisdiction.county, period: options.period }
+  // Declared attributes are read for attribute comparisons (an extra key where not supported).
+  const q = {
+    pipeline: pipeline.name,
+    county: pipeline.jurisdiction.county,
+    period: options.period,
+    attributes: pipeline.attributes,
+  }
   const seconds: Record<LinkStage, number> = { load: 0, link: 0, persons: 0, store: 0 }
   let clock = performance.now()
   const stageDone = (stage: LinkStage, detail: string) => {
@@ -124,7 +136,12 @@ export async function linkStoredPeriod(
 
   const runId = await startRun(store.db, { ...q, command: 'link', now: options.now() })
   try {
-    const result = linkRecords(loaded.records, loaded.sourceOf, matching, { rng: options.rng })
+    const result = linkRecords(loaded.records, loaded.sourceOf, matching, {
+      rng: options.rng,
+      pipeline: pipeline.name,
+      period: options.period,
+      ...(options.model === undefined ? {} : { model: options.model }),
+    })
     const kept = keptPairs(result)
     const levels = pairLevels(
       loaded.records,
@@ -179,7 +196,9 @@ export async function linkStoredPeriod(
     }
     const acceptedCount = result.accepted.length
     const summaryWithoutStore = {
-      ...q,
+      pipeline: q.pipeline,
+      county: q.county,
+      period: q.period,
       runId,
       previousPeriod: previousRun?.period ?? null,
       replaced: earlierRun !== undefined,
@@ -195,13 +214,20 @@ export async function linkStoredPeriod(
       splits: assignment.events.filter((e) => e.kind === 'split').length,
       expectedError: errors,
       model,
+      modelSource: options.model === undefined ? ('trained' as const) : ('given' as const),
     }
     const recordId = keys.recordIds
     const linkRunId = await replaceLinkage(store, {
-      ...q,
+      pipeline: q.pipeline,
+      county: q.county,
+      period: q.period,
       runId,
       linkedAt: options.now(),
-      model,
+      model: {
+        thresholds: matching.thresholds,
+        source: summaryWithoutStore.modelSource,
+        linkModel: result.model,
+      } satisfies StoredLinkModel,
       stats: { ...summaryWithoutStore, expectedError: undefined, model: undefined, seconds },
       expectedError: errors,
       files,

@@ -61,18 +61,25 @@ function zodIssues(error: ZodError): PipelineIssue[] {
  * the problems of the branch that fits the value's type: a mistyped preset name then lists the
  * presets, a bad level names its key, instead of one bare "Invalid input".
  */
-function issuesOf(issues: readonly ZodError['issues'][number][], prefix: readonly PropertyKey[]): PipelineIssue[] {
+function issuesOf(
+  issues: readonly ZodError['issues'][number][],
+  prefix: readonly PropertyKey[],
+): PipelineIssue[] {
   return issues.flatMap((i): PipelineIssue[] => {
     const p = [...prefix, ...i.path] as (string | number)[]
     if (i.code === 'invalid_union' && i.errors.length > 0) {
-      const fitting = i.errors.filter((branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0))
+      const fitting = i.errors.filter(
+        (branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0),
+      )
       const chosen = fitting.length === 1 ? fitting : fitting.length === 0 ? i.errors : null
       if (chosen !== null && chosen.length > 0) {
         const alternatives = chosen.flatMap((branch) => issuesOf(branch, p))
         const literals = alternatives.filter((a) => a.message === 'not an allowed value')
         // Several literal branches (exact, dayMonthSwapped) each list one value: list them together.
         if (literals.length > 1 && literals.length === alternatives.length) {
-          return [{ path: p, message: 'not an allowed value', allowed: literals.flatMap((a) => a.allowed ?? []) }]
+          return [
+            { path: p, message: 'not an allowed value', allowed: literals.flatMap((a) => a.allowed ?? []) },
+          ]
         }
         return alternatives
       }

@@ -61,7 +61,9 @@ describe('loading a pipeline file', () => {
     {
       name: 'bad agency, with the allowed values, at its line',
       edit: (t: string) => t.replace('agency: police', 'agency: polis'),
-      expected: [{ path: 'sources.0.agency', line: 11, allowed: ['police', 'civil', 'health', 'register', 'other'] }],
+      expected: [
+        { path: 'sources.0.agency', line: 11, allowed: ['police', 'civil', 'health', 'register', 'other'] },
+      ],
     },
     {
       name: 'county code of the wrong length',

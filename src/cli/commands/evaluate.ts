@@ -3,19 +3,23 @@ import path from 'node:path'
 import Table from 'cli-table3'
 import type { Command } from 'commander'
 import pc from 'picocolors'
+import { attributeRecordKey } from '../../domain/attribute.js'
 import { parseMonth } from '../../domain/month.js'
 import { TruthNotFoundError } from '../../errors/evaluate-errors.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
+import { NoTruthError } from '../../errors/no-truth-error.js'
 import { StoreOpenError } from '../../errors/store-errors.js'
 import type { MatchRecord } from '../../match/comparison.js'
-import type { PairEvaluation, PairScores } from '../../match/evaluate-pairs.js'
+import type { ClusterScores } from '../../match/evaluate-clusters.js'
+import type { PairEvaluation, PairScores, SourcePairScores } from '../../match/evaluate-pairs.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
+import type { Pipeline } from '../../pipeline/pipeline.js'
 import { tableStyle } from '../table-style.js'
 
 interface EvaluateFlags {
   period: string
-  truth: string
+  truth?: string
   db: string
   json?: boolean
   out?: string
@@ -31,14 +35,17 @@ export function registerEvaluateCommand(program: Command): void {
     .command('evaluate')
     .description(
       'Link one month’s records without supervision and score the links against the ground truth\n' +
-        'of a generated district (bidui generate): pair precision, recall and F1, next to the\n' +
-        'exact-ID baseline, and the recall on pairs whose IDs differ or are missing.',
+        'of a generated district (bidui generate), or against the truth attribute the pipeline names\n' +
+        '(evaluation.truthAttribute, never used for matching): pair precision, recall and F1, next to\n' +
+        'the exact-ID baseline, the recall on pairs whose IDs differ or are missing, the same per pair\n' +
+        'of sources, and cluster metrics.',
     )
     .argument('<pipeline>', 'pipeline YAML file with a matching: section, e.g. pipelines/demo.yaml')
     .requiredOption('-p, --period <YYYY-MM>', 'the month whose ingested records are linked')
-    .requiredOption(
+    .option(
       '--truth <dir>',
-      'the generator’s output directory, holding truth/pairs.csv and truth/records.csv',
+      'the generator’s output directory, holding truth/pairs.csv and truth/records.csv; ' +
+        'default the pipeline’s evaluation.truthAttribute',
     )
     .option(
       '--db <file>',
@@ -54,11 +61,16 @@ Examples:
   $ bidui ingest pipelines/demo.yaml --period 2026-10
   $ bidui evaluate pipelines/demo.yaml --period 2026-10 --truth fixtures/demo
   $ bidui evaluate pipelines/demo.yaml --period 2026-10 --truth fixtures/demo --json --out eval.json
+  $ bidui ingest pipelines/febrl4.yaml --period 2000-01 --db febrl.db
+  $ bidui evaluate pipelines/febrl4.yaml --period 2000-01 --db febrl.db
 
 Predicted pairs are every pair within a cluster of accepted links (the truth lists every pair of
 one person); "links" scores the accepted links alone. Truth pairs with a record the store does not
 hold (a rejected row, a person ingest does not keep) are out of scope and counted separately.
-The model is trained afresh on every run from a seed fixed by the period, so runs repeat.
+With a truth attribute, records with the same entity are the same person, and only the pairs the
+pipeline's matching.linkType considers count (link: across sources only). "clusters" compares the
+persons found with the true entities: B-cubed precision/recall and the share of true groups found
+exactly. The model is trained afresh on every run from a seed fixed by the period, so runs repeat.
 Environment: BIDUI_DB sets the default for --db.`,
     )
     .action(async (file: string, flags: EvaluateFlags) => {
@@ -74,22 +86,26 @@ Environment: BIDUI_DB sets the default for --db.`,
           `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
         )
       }
-      const truthPairsFile = path.join(flags.truth, 'truth', 'pairs.csv')
-      const truthRecordsFile = path.join(flags.truth, 'truth', 'records.csv')
-      for (const f of [truthPairsFile, truthRecordsFile]) {
-        if (!existsSync(f)) throw new TruthNotFoundError(f)
+      const truthDir = flags.truth
+      if (truthDir === undefined && pipeline.evaluation === null) throw new NoTruthError(file)
+      if (truthDir !== undefined) {
+        for (const f of truthFiles(truthDir)) if (!existsSync(f)) throw new TruthNotFoundError(f)
       }
       const [
         { openStore },
         { loadMatchRecords },
         { linkRecords },
-        { evaluatePairs, exactIdPairs, pairKey },
+        { evaluatePairs, evaluateBySourcePair, exactIdPairs, pairKey },
+        { evaluateClusters },
+        { componentLabels, entityLabels, pairsWithinLabels },
         { createRng },
       ] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../store/match-records.repository.js'),
         import('../../match/link-period.js'),
         import('../../match/evaluate-pairs.js'),
+        import('../../match/evaluate-clusters.js'),
+        import('../../match/entity-labels.js'),
         import('../../generate/create-rng.js'),
       ])
       const store = await openStore(flags.db)
@@ -100,6 +116,7 @@ Environment: BIDUI_DB sets the default for --db.`,
           pipeline: pipeline.name,
           county: pipeline.jurisdiction.county,
           period,
+          attributes: pipeline.attributes,
         })
         const files = await store.db.selectFrom('source_file').select(['id', 'path']).execute()
         // Truth names files by basename; the store keeps them relative to the pipeline file.
@@ -107,49 +124,58 @@ Environment: BIDUI_DB sets the default for --db.`,
       } finally {
         await store.close()
       }
-      const { records, sourceOf, refs } = loaded
+      const { records, sourceOf, sources, refs } = loaded
       const keys = refs.map((r) => `${fileNames.get(r.fileId) ?? r.fileId}:${r.line}:${r.role}`)
-      const byKey = new Map<string, MatchRecord>(keys.map((k, i) => [k, records[i] as MatchRecord]))
+      const sourceOfKey = new Map(keys.map((k, i) => [k, sources[sourceOf[i] as number] as string]))
+      const linkType = matching.linkType ?? 'linkAndDedupe'
+      // Only the pairs the run considers can be found: a link-only run never pairs within a source.
+      const considered = (i: number, j: number): boolean =>
+        linkType === 'link'
+          ? sourceOf[i] !== sourceOf[j]
+          : linkType === 'dedupe'
+            ? sourceOf[i] === sourceOf[j]
+            : true
 
-      const malformed = new Set(
-        readCsv(truthRecordsFile)
-          .filter((row) => row.malformed === '1')
-          .map((row) => `${row.file}:${row.line}:${row.role}`),
-      )
-      const truth = new Set<string>()
-      let outOfScope = 0
-      let truthPairs = 0
-      for (const row of readCsv(truthPairsFile)) {
-        truthPairs++
-        const a = `${row.left_file}:${row.left_line}:${row.left_role}`
-        const b = `${row.right_file}:${row.right_line}:${row.right_role}`
-        if (malformed.has(a) || malformed.has(b) || !byKey.has(a) || !byKey.has(b)) outOfScope++
-        else truth.add(pairKey(a, b))
+      let truth: Set<string>
+      let labels: Int32Array
+      let truthPairs: number
+      let outOfScope: number
+      if (truthDir !== undefined) {
+        const t = generatorTruth(truthDir, keys)
+        truth = t.truth
+        labels = componentLabels(records.length, t.indexPairs, (i) => t.malformed.has(keys[i] as string))
+        truthPairs = t.truthPairs
+        outOfScope = t.outOfScope
+      } else {
+        const evaluation = pipeline.evaluation as NonNullable<Pipeline['evaluation']>
+        const truthKey = attributeRecordKey(evaluation.truthAttribute)
+        const values = records.map((r) => r[truthKey] ?? null)
+        // The truth leaves the records before linking: nothing downstream can read it.
+        for (const r of records) delete (r as Record<string, string | null>)[truthKey]
+        labels = entityLabels(values, evaluation.pattern === null ? null : new RegExp(evaluation.pattern))
+        truth = pairsWithinLabels(labels, keys)
+        truthPairs = truth.size
+        truth = pairsWithinLabels(labels, keys, considered)
+        outOfScope = truthPairs - truth.size
       }
+      const byKey = new Map<string, MatchRecord>(keys.map((k, i) => [k, records[i] as MatchRecord]))
 
       const result = linkRecords(records, sourceOf, matching, { rng: createRng(`evaluate/${period}`).next })
       const links = new Set<string>()
       for (const k of result.accepted) {
-        links.add(
-          pairKey(
-            keys[result.pairs.left[k] as number] as string,
-            keys[result.pairs.right[k] as number] as string,
-          ),
-        )
+        const i = result.pairs.left[k] as number
+        const j = result.pairs.right[k] as number
+        if (considered(i, j)) links.add(pairKey(keys[i] as string, keys[j] as string))
       }
-      const clustered = new Set<string>()
-      for (const members of result.clustering.clusters) {
-        for (let i = 0; i < members.length; i++) {
-          for (let j = i + 1; j < members.length; j++) {
-            clustered.add(pairKey(keys[members[i] as number] as string, keys[members[j] as number] as string))
-          }
-        }
-      }
+      const clustered = pairsWithinLabels(result.clustering.clusterOf, keys, considered)
       const methods: MethodReport[] = [
         { method: 'bidui', ...evaluatePairs(clustered, truth, byKey) },
         { method: 'bidui links', ...evaluatePairs(links, truth, byKey) },
         { method: 'exact ID', ...evaluatePairs(exactIdPairs(byKey), truth, byKey) },
       ]
+      const sourceName = (k: string): string => sourceOfKey.get(k) ?? '?'
+      const sourcePairs = evaluateBySourcePair(clustered, truth, sourceName)
+      const clusters = evaluateClusters(result.clustering.clusterOf, labels)
       const p = result.parameters
       const report = {
         pipeline: pipeline.name,
@@ -160,7 +186,13 @@ Environment: BIDUI_DB sets the default for --db.`,
         review: result.review.length,
         clusters: result.clustering.clusters.length,
         flaggedLinks: result.clustering.flagged.length,
-        truth: { pairs: truthPairs, inScope: truth.size, outOfScope },
+        linkType,
+        truth: {
+          from: truthDir !== undefined ? 'generator' : `attribute ${pipeline.evaluation?.truthAttribute}`,
+          pairs: truthPairs,
+          inScope: truth.size,
+          outOfScope,
+        },
         em: {
           iterations: p.iterations,
           converged: p.converged,
@@ -173,6 +205,8 @@ Environment: BIDUI_DB sets the default for --db.`,
         },
         thresholds: matching.thresholds,
         methods,
+        sourcePairs,
+        clusterScores: clusters,
       }
       const json = `${JSON.stringify(report, null, 2)}\n`
       if (flags.out !== undefined) writeFileSync(flags.out, json)
@@ -181,21 +215,55 @@ Environment: BIDUI_DB sets the default for --db.`,
         return
       }
       process.stdout.write(
-        `\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · ` +
+        `\n${pipeline.evaluation === null || truthDir !== undefined ? `${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county}` : pipeline.name} · ${period} · ` +
           `${count(records.length)} records · ${count(result.pairs.left.length)} candidate pairs · ` +
           `${count(result.accepted.length)} accepted, ${count(result.review.length)} to review\n` +
           `truth: ${count(truth.size)} pairs in scope, ${count(outOfScope)} of ${count(truthPairs)} out of scope ` +
-          '(a record not in the store)\n' +
+          `(${truthDir !== undefined ? 'a record not in the store' : `a pair ${linkType} does not consider`})\n` +
           `EM: ${p.iterations} iterations, ${p.converged ? 'converged' : pc.yellow('not converged')}, ` +
           `λ = ${p.lambda.toPrecision(3)}, m seeded from ${count(p.seedPairs)} pairs sharing a valid ID\n`,
       )
       printTable(methods)
+      printSourcePairs(sourcePairs)
+      printClusters(clusters)
       if (records.length === 0) {
         process.stderr.write(
           `${pc.yellow('note')}: no records are stored for ${period}; run bidui ingest ${file} --period ${period} first.\n`,
         )
       }
     })
+}
+
+function truthFiles(dir: string): [string, string] {
+  return [path.join(dir, 'truth', 'pairs.csv'), path.join(dir, 'truth', 'records.csv')]
+}
+
+/** The generator's truth over the stored records (keys: `file:line:role` of each record, in order). */
+function generatorTruth(dir: string, keys: readonly string[]) {
+  const [pairsFile, recordsFile] = truthFiles(dir)
+  const indexOf = new Map(keys.map((k, i) => [k, i]))
+  const malformed = new Set(
+    readCsv(recordsFile)
+      .filter((row) => row.malformed === '1')
+      .map((row) => `${row.file}:${row.line}:${row.role}`),
+  )
+  const truth = new Set<string>()
+  const indexPairs: [number, number][] = []
+  let outOfScope = 0
+  let truthPairs = 0
+  for (const row of readCsv(pairsFile)) {
+    truthPairs++
+    const a = `${row.left_file}:${row.left_line}:${row.left_role}`
+    const b = `${row.right_file}:${row.right_line}:${row.right_role}`
+    const i = indexOf.get(a)
+    const j = indexOf.get(b)
+    if (malformed.has(a) || malformed.has(b) || i === undefined || j === undefined) outOfScope++
+    else {
+      truth.add(a < b ? `${a} ${b}` : `${b} ${a}`)
+      indexPairs.push([i, j])
+    }
+  }
+  return { truth, indexPairs, malformed, truthPairs, outOfScope }
 }
 
 /** Reads a truth CSV: UTF-8, a header, no quoting (README "Truth files"). */
@@ -241,6 +309,34 @@ function printTable(methods: readonly MethodReport[]): void {
   process.stdout.write(
     'bidui: pairs within clusters of accepted links · bidui links: the accepted links alone\n' +
       'exact ID: every pair of records with the same valid resident ID\n',
+  )
+}
+
+function printSourcePairs(rows: readonly SourcePairScores[]): void {
+  if (rows.length < 2 && rows.every((r) => r.sources[0] === r.sources[1])) return
+  const table = new Table({
+    head: ['sources 来源', 'predicted 预测', 'true pos. 正确', 'precision 精确率', 'recall 召回率', 'F1'],
+    style: tableStyle,
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  })
+  for (const r of rows) {
+    table.push([
+      r.sources[0] === r.sources[1] ? `within ${r.sources[0]}` : `${r.sources[0]} ↔ ${r.sources[1]}`,
+      count(r.predicted),
+      count(r.truePositives),
+      rate(r.precision),
+      rate(r.recall),
+      rate(r.f1),
+    ])
+  }
+  process.stdout.write(`bidui per pair of sources 按来源对:\n${table.toString()}\n`)
+}
+
+function printClusters(c: ClusterScores): void {
+  process.stdout.write(
+    `clusters 聚类: ${count(c.predictedClusters)} persons found for ${count(c.trueEntities)} true entities · ` +
+      `${count(c.exactGroups)} of ${count(c.trueGroups)} true groups found exactly (${rate(c.exactGroupRate)}) · ` +
+      `B-cubed precision ${rate(c.bcubedPrecision)}, recall ${rate(c.bcubedRecall)}, F1 ${rate(c.bcubedF1)}\n`,
   )
 }
 

@@ -10,6 +10,7 @@ import { registerExportCommand } from './commands/export.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerLinkCommand } from './commands/link.js'
+import { registerTrainCommand } from './commands/train.js'
 import { registerValidateCommand } from './commands/validate.js'
 import { exitCodes } from './exit-codes.js'
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerGenerateCommand(program)
   registerLinkCommand(program)
   registerExportCommand(program)
+  registerTrainCommand(program)
   program.addHelpText(
     'after',
     `

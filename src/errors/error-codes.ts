@@ -33,3 +33,4 @@ export type ErrorCode =
   | 'LINK_NOT_FOUND'
   | 'LINK_STALE'
   | 'LINK_CONCURRENT_WRITE'
+  | 'LINK_MODEL_NOT_FOUND'

@@ -47,3 +47,15 @@ export class LinkConcurrentWriteError extends BiduiError {
     )
   }
 }
+
+/** `--model` names a file that does not exist. */
+export class LinkModelNotFoundError extends BiduiError {
+  readonly code = 'LINK_MODEL_NOT_FOUND'
+  constructor(file: string, pipelineFile: string) {
+    super(
+      `The model file ${file} does not exist.`,
+      `Train one first: bidui train ${pipelineFile} --period YYYY-MM --out ${file}`,
+      { file },
+    )
+  }
+}

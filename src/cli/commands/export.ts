@@ -5,6 +5,7 @@ import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { LinkNotFoundError, LinkStaleError } from '../../errors/link-errors.js'
 import { StoreOpenError } from '../../errors/store-errors.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
+import type { StoredLinkModel } from '../../store/tables/link-run.table.js'
 
 interface ExportFlags {
   period: string
@@ -77,7 +78,7 @@ Environment: BIDUI_DB sets the default for --db.`,
             ? await writers.writePairsCsv(
                 flags.out,
                 exports.streamLinkagePairs(store.db, run.id),
-                (JSON.parse(run.model) as { comparisons: string[] }).comparisons,
+                (JSON.parse(run.model) as StoredLinkModel).linkModel.comparisons.map((c) => c.name),
               )
             : await writers.writePersonsCsv(flags.out, exports.streamLinkagePersons(store.db, run.id))
         if (flags.json) {

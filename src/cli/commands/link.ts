@@ -13,6 +13,7 @@ import { tableStyle } from '../table-style.js'
 interface LinkFlags {
   period: string
   db: string
+  model?: string
   json?: boolean
 }
 
@@ -31,6 +32,7 @@ export function registerLinkCommand(program: Command): void {
       'the store: a SQLite file written by bidui ingest',
       process.env.BIDUI_DB ?? 'bidui.db',
     )
+    .option('--model <file.json>', 'score with a model saved by bidui train instead of training on the month')
     .option('--json', 'print the summary as JSON on stdout (for scripts), nothing else')
     .addHelpText(
       'after',
@@ -39,12 +41,16 @@ Examples:
   $ bidui ingest pipelines/demo.yaml --period 2026-10
   $ bidui link pipelines/demo.yaml --period 2026-10
   $ bidui export persons pipelines/demo.yaml --period 2026-10 --out persons.csv
+  $ bidui train pipelines/demo.yaml --period 2026-10 --out models/demo.json
+  $ bidui link pipelines/demo.yaml --period 2026-11 --model models/demo.json
 
 Linking a month again replaces its linkage in one transaction (nothing is duplicated; a failure
-leaves the store as it was) and keeps the person IDs it gave. The model is trained afresh from a
-seed fixed by the period, so runs repeat. Expected errors come from the model's probabilities,
-without truth: Σ(1−p) over accepted pairs is the expected number of false links, Σp over the
-review band the expected true links an officer will find there.
+leaves the store as it was) and keeps the person IDs it gave. Without --model the model is
+trained afresh from a seed fixed by the period, so runs repeat (bidui train writes that same
+model). Expected errors come from the model's probabilities, without truth: Σ(1−p) over the
+accepted pairs is the expected number of false links, Σp over the review band the expected true
+links an officer will find there, Σp below it the true links left out; the JSON also gives these
+for other accept cutoffs, to help choose thresholds.
 Environment: BIDUI_DB sets the default for --db.`,
     )
     .action(async (file: string, flags: LinkFlags) => {
@@ -59,11 +65,14 @@ Environment: BIDUI_DB sets the default for --db.`,
           `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
         )
       }
-      const [{ openStore }, { linkStoredPeriod }, { createRng }] = await Promise.all([
+      const [{ openStore }, { linkStoredPeriod }, { createRng }, { readLinkModel }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../pipeline/link-stored-period.js'),
         import('../../generate/create-rng.js'),
+        import('../read-link-model.js'),
       ])
+      const model =
+        flags.model === undefined ? undefined : readLinkModel(flags.model, pipeline.matching, file)
       const store = await openStore(flags.db)
       let summary: LinkSummary
       try {
@@ -73,6 +82,7 @@ Environment: BIDUI_DB sets the default for --db.`,
           now: () => new Date(),
           onStage: stageLogger(!flags.json),
           pipelineFile: file,
+          ...(model === undefined ? {} : { model }),
         })
       } finally {
         await store.close()
@@ -88,7 +98,8 @@ Environment: BIDUI_DB sets the default for --db.`,
       process.stdout.write(`${summaryTable(summary)}\n`)
       process.stdout.write(`${errorTable(summary)}\n`)
       process.stdout.write(
-        `person IDs carried over from ${summary.previousPeriod ?? '(none: first linked month)'} · store: ${flags.db}\n` +
+        `person IDs carried over from ${summary.previousPeriod ?? '(none: first linked month)'} · ` +
+          `model: ${flags.model ?? `trained on ${period}`} · store: ${flags.db}\n` +
           'expected counts assume the model’s probabilities are calibrated; links blocking never proposed are not counted\n',
       )
     })

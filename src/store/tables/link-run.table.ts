@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
+import type { LinkModel } from '../../match/link-model.js'
 
 /**
  * The linkage of one period of one pipeline: at most one per (pipeline, county, period);
@@ -16,7 +17,7 @@ export interface LinkRunTable {
   linked_at: string
   /** Always 'complete' once visible: the linkage is written in one transaction. */
   status: string
-  /** JSON: comparisons, λ, m and u per level, thresholds, how EM ended (LinkModelJson). */
+  /** JSON: the model scored with and the thresholds applied (StoredLinkModel). */
   model: string
   /** JSON: counts and timings of the run (LinkStats). */
   stats: string
@@ -35,3 +36,12 @@ export interface LinkRunTable {
 }
 export type LinkRunRow = Selectable<LinkRunTable>
 export type NewLinkRun = Insertable<LinkRunTable>
+
+/** What `link_run.model` holds. */
+export interface StoredLinkModel {
+  readonly thresholds: { readonly accept: number; readonly review: number }
+  /** 'trained' on the period by this linkage, or 'given' (bidui link --model). */
+  readonly source: 'trained' | 'given'
+  /** Comparisons with their level codes, m and u: with `link_pair.levels`, a pair's explanation. */
+  readonly linkModel: LinkModel
+}

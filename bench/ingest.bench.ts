@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -50,14 +51,19 @@ if (values.child) {
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
   const store = await openStore(dbFile)
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   const summary = await ingestPeriod(store, benchPipeline(), { period, parallel: !values['single-thread'] })
   const seconds = (performance.now() - started) / 1000
+  // CPU of every thread of this process: on a shared machine wall time varies with other
+  // people's load, CPU per row much less so.
+  const cpu = process.cpuUsage(cpuBefore)
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6
   await store.close()
   const rows = summary.files.reduce((n, f) => n + f.rowsRead, 0)
   const records = summary.files.reduce((n, f) => n + f.recordsStored, 0)
   const rejected = summary.files.reduce((n, f) => n + f.rowsRejected, 0)
   process.stdout.write(
-    `${JSON.stringify({ rows, records, rejected, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    `${JSON.stringify({ rows, records, rejected, seconds, rowsPerSecond: Math.round(rows / seconds), cpuSeconds, cpuMicrosPerRow: (cpuSeconds * 1e6) / rows, loadAverage: os.loadavg()[0], peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
   )
   if (!values.keep) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
 } else {
@@ -72,6 +78,6 @@ if (values.child) {
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   const r = JSON.parse(out) as Record<string, number>
   process.stdout.write(
-    `ingest ${values.source}: ${r.rows} rows (${r.records} records, ${r.rejected} rejected) in ${r.seconds?.toFixed(2)} s = ${r.rowsPerSecond} rows/s, peak RSS ${r.peakRssMB} MB\n`,
+    `ingest ${values.source}: ${r.rows} rows (${r.records} records, ${r.rejected} rejected) in ${r.seconds?.toFixed(2)} s = ${r.rowsPerSecond} rows/s, peak RSS ${r.peakRssMB} MB; CPU ${r.cpuSeconds?.toFixed(2)} s (all threads) = ${r.cpuMicrosPerRow?.toFixed(1)} µs/row; 1-min load average at the end ${r.loadAverage?.toFixed(2)}\n`,
   )
 }

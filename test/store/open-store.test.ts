@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StoreOpenError } from '../../src/errors/store-errors.js'
-import { openStore, type Store } from '../../src/store/open-store.js'
+import { openStore, rowsPerStatement, type Store } from '../../src/store/open-store.js'
 
 const dirs: string[] = []
 const stores: Store[] = []
@@ -65,6 +65,41 @@ describe('opening the store', () => {
       }),
     ).rejects.toThrow('fail mid-file')
     expect(await store.db.selectFrom('run').selectAll().execute()).toHaveLength(0)
+  })
+
+  it.each([0, 1, rowsPerStatement - 1, rowsPerStatement, rowsPerStatement + 1, 3 * rowsPerStatement + 5])(
+    'bulk-inserts exactly the %i rows given, each value in its column, in order',
+    async (n) => {
+      const store = await openStore(':memory:')
+      stores.push(store)
+      const columns = ['pipeline', 'county', 'period', 'command', 'started_at', 'finished_at', 'status']
+      const rows = Array.from({ length: n }, (_, i) => [
+        `p${i}`,
+        '410105',
+        '2026-10',
+        'ingest',
+        `t${i}`,
+        i % 2 ? null : `f${i}`,
+        'ok',
+      ])
+      await store.db.transaction().execute(async (trx) => store.insertRows(trx, 'run', columns, rows))
+      const stored = await store.db.selectFrom('run').selectAll().orderBy('id').execute()
+      expect(
+        stored.map((r) => [r.pipeline, r.county, r.period, r.command, r.started_at, r.finished_at, r.status]),
+      ).toEqual(rows)
+    },
+  )
+
+  it('refuses a bulk row with the wrong number of values instead of shifting the rest', async () => {
+    const store = await openStore(':memory:')
+    stores.push(store)
+    const rows = Array.from({ length: rowsPerStatement }, (_, i) => [`p${i}`, 'c'])
+    rows[3] = ['p3']
+    await expect(
+      store.db
+        .transaction()
+        .execute(async (trx) => store.insertRows(trx, 'run', ['pipeline', 'county'], rows)),
+    ).rejects.toThrow(/a row has 1 values, not 2/)
   })
 
   it('refuses a folder that does not exist, saying how to fix it', async () => {

@@ -29,12 +29,30 @@ const FilterSchema = z
       .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, 'age min is above max')
       .optional()
       .describe('Whole years at the event date (else the period’s last day); unknown ages pass.'),
-    categories: z.array(z.enum(personCategories)).min(1).optional().describe('人员类别: resident, inflow, outflow.'),
-    statuses: z.array(z.enum(recordStatuses)).min(1).optional().describe('active or cancelled; no status counts as active.'),
+    categories: z
+      .array(z.enum(personCategories))
+      .min(1)
+      .optional()
+      .describe('人员类别: resident, inflow, outflow.'),
+    statuses: z
+      .array(z.enum(recordStatuses))
+      .min(1)
+      .optional()
+      .describe('active or cancelled; no status counts as active.'),
     maritalStatuses: z.array(z.enum(maritalStatuses)).min(1).optional().describe('Recorded marital status.'),
-    statusReasons: z.array(z.string().min(1)).min(1).optional().describe('注销原因 containing one of these, e.g. [死亡].'),
-    inJurisdiction: z.boolean().optional().describe('The record is placed in a community of the jurisdiction.'),
-    rowInJurisdiction: z.boolean().optional().describe('Some record of its row is (a newborn’s mother, a bride’s husband).'),
+    statusReasons: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('注销原因 containing one of these, e.g. [死亡].'),
+    inJurisdiction: z
+      .boolean()
+      .optional()
+      .describe('The record is placed in a community of the jurisdiction.'),
+    rowInJurisdiction: z
+      .boolean()
+      .optional()
+      .describe('Some record of its row is (a newborn’s mother, a bride’s husband).'),
     eventInPeriod: z.boolean().optional().describe('The event date falls in the reconciled month.'),
   })
   .describe('Conditions a record must all meet.')
@@ -91,7 +109,10 @@ const CheckSchema = z.discriminatedUnion('kind', [
       .array(z.enum(residentIdStatuses))
       .default(['bad_check_digit', 'excel_truncated', 'malformed'])
       .describe('Which ID statuses are defects; add missing where every record must carry an ID.'),
-    problems: z.array(z.enum(invalidProblems)).min(1).default([...invalidProblems]),
+    problems: z
+      .array(z.enum(invalidProblems))
+      .min(1)
+      .default([...invalidProblems]),
   }),
 ])
 
@@ -104,7 +125,9 @@ export interface CheckedSource {
   readonly kind: RecordKind
 }
 
-export type ParsedChecks = { readonly ok: true; readonly checks: Check[] } | { readonly ok: false; readonly issues: PipelineIssue[] }
+export type ParsedChecks =
+  | { readonly ok: true; readonly checks: Check[] }
+  | { readonly ok: false; readonly issues: PipelineIssue[] }
 
 /**
  * Parses and checks a `checks:` value (paths start at `checks`). Every problem at once: the
@@ -122,34 +145,53 @@ function checksZodIssues(error: ZodError): PipelineIssue[] {
   return error.issues.map((i): PipelineIssue => {
     const path = ['checks', ...i.path] as (string | number)[]
     if (i.code === 'unrecognized_keys') {
-      return { path: [...path, i.keys[0] ?? ''], message: `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`, atKey: true }
+      return {
+        path: [...path, i.keys[0] ?? ''],
+        message: `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`,
+        atKey: true,
+      }
     }
-    if (i.code === 'invalid_value') return { path, message: 'not an allowed value', allowed: i.values.map(String) }
+    if (i.code === 'invalid_value')
+      return { path, message: 'not an allowed value', allowed: i.values.map(String) }
     if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator') {
-      return { path: [...path, 'kind'], message: 'not an allowed check kind', allowed: ['missing', 'duplicate', 'conflict', 'stale', 'invalid'] }
+      return {
+        path: [...path, 'kind'],
+        message: 'not an allowed check kind',
+        allowed: ['missing', 'duplicate', 'conflict', 'stale', 'invalid'],
+      }
     }
     return { path, message: i.message }
   })
 }
 
 /** Cross-field rules: unique ids and names, known sources, roles the sources' kinds have. */
-export function checkChecksRules(checks: readonly Check[], sources: readonly CheckedSource[]): PipelineIssue[] {
+export function checkChecksRules(
+  checks: readonly Check[],
+  sources: readonly CheckedSource[],
+): PipelineIssue[] {
   const issues: PipelineIssue[] = []
   const kindOf = new Map(sources.map((s) => [s.name, s.kind]))
   const ids = new Set<string>()
   const names = new Set<string>()
   checks.forEach((c, i) => {
     if (ids.has(c.id)) issues.push({ path: ['checks', i, 'id'], message: `check id "${c.id}" is used twice` })
-    if (names.has(c.name)) issues.push({ path: ['checks', i, 'name'], message: `check name "${c.name}" is used twice` })
+    if (names.has(c.name))
+      issues.push({ path: ['checks', i, 'name'], message: `check name "${c.name}" is used twice` })
     ids.add(c.id)
     names.add(c.name)
     for (const [key, filters] of filterLists(c)) {
-      filters.forEach((f, j) => checkFilter(f, ['checks', i, key, j], kindOf, issues))
+      filters.forEach((f, j) => {
+        checkFilter(f, ['checks', i, key, j], kindOf, issues)
+      })
     }
     if (c.kind === 'conflict') {
       const seen = new Set<string>()
       c.fields.forEach((f, j) => {
-        if (seen.has(f.field)) issues.push({ path: ['checks', i, 'fields', j, 'field'], message: `field "${f.field}" is listed twice` })
+        if (seen.has(f.field))
+          issues.push({
+            path: ['checks', i, 'fields', j, 'field'],
+            message: `field "${f.field}" is listed twice`,
+          })
         seen.add(f.field)
       })
     }
@@ -160,13 +202,23 @@ export function checkChecksRules(checks: readonly Check[], sources: readonly Che
 function filterLists(c: Check): [string, readonly RecordFilter[]][] {
   switch (c.kind) {
     case 'missing':
-      return [['from', c.from], ['in', c.in]]
+      return [
+        ['from', c.from],
+        ['in', c.in],
+      ]
     case 'duplicate':
       return [['of', c.of]]
     case 'conflict':
-      return [['target', c.target], ['authority', c.authority]]
+      return [
+        ['target', c.target],
+        ['authority', c.authority],
+      ]
     case 'stale':
-      return [['target', c.target], ['evidence', c.evidence], ['revokedBy', c.revokedBy]]
+      return [
+        ['target', c.target],
+        ['evidence', c.evidence],
+        ['revokedBy', c.revokedBy],
+      ]
     case 'invalid':
       return [['target', c.target]]
   }
@@ -181,15 +233,22 @@ function checkFilter(
   const allowed = [...kindOf.keys()]
   const named = f.sources ?? allowed
   ;(f.sources ?? []).forEach((s, k) => {
-    if (!kindOf.has(s)) issues.push({ path: [...path, 'sources', k], message: `no source is named "${s}"`, allowed })
+    if (!kindOf.has(s))
+      issues.push({ path: [...path, 'sources', k], message: `no source is named "${s}"`, allowed })
   })
-  const possible = new Set(named.flatMap((s) => {
-    const kind = kindOf.get(s)
-    return kind === undefined ? [] : rolesOfKind[kind]
-  }))
+  const possible = new Set(
+    named.flatMap((s) => {
+      const kind = kindOf.get(s)
+      return kind === undefined ? [] : rolesOfKind[kind]
+    }),
+  )
   ;(f.roles ?? []).forEach((r, k) => {
     if (possible.size > 0 && !possible.has(r)) {
-      issues.push({ path: [...path, 'roles', k], message: `no record of ${named.join(', ')} has role "${r}"`, allowed: [...possible] })
+      issues.push({
+        path: [...path, 'roles', k],
+        message: `no record of ${named.join(', ')} has role "${r}"`,
+        allowed: [...possible],
+      })
     }
   })
 }

@@ -1,0 +1,97 @@
+import type { Case, CaseRecord, CaseRecordPart, FieldDifference } from './case.js'
+import { caseKey } from './case-key.js'
+import type { Check, InvalidProblem } from './check.js'
+import type { ReconcileContext } from './reconcile-context.js'
+import { birthDateOf } from './reconcile-context.js'
+import type { LinkedPair, ReconcileRecord } from './reconcile-input.js'
+
+/** What a rule decides; buildCase adds the key, the records' refs and the community. */
+export interface CaseDraft {
+  readonly subjects: readonly number[]
+  readonly counterparts?: readonly number[]
+  readonly evidence?: readonly number[]
+  readonly context?: readonly number[]
+  readonly review: boolean
+  readonly pair?: LinkedPair | undefined
+  readonly differences?: readonly FieldDifference[]
+  readonly problems?: readonly InvalidProblem[]
+  readonly reason: string
+}
+
+export function buildCase(ctx: ReconcileContext, check: Check, d: CaseDraft): Case {
+  const seen = new Set<number>()
+  const records: CaseRecord[] = []
+  const add = (part: CaseRecordPart, list: readonly number[] | undefined): void => {
+    const fresh = [...new Set(list ?? [])].filter((i) => !seen.has(i))
+    fresh.sort((a, b) => compareText(ctx.refOf(a), ctx.refOf(b)) || a - b)
+    for (const i of fresh) {
+      seen.add(i)
+      const r = ctx.records[i] as ReconcileRecord
+      records.push({
+        index: i,
+        part,
+        source: r.source,
+        role: r.role,
+        ref: ctx.refOf(i),
+        fingerprint: r.fingerprint,
+      })
+    }
+  }
+  add('subject', d.subjects)
+  add('counterpart', d.counterparts)
+  add('evidence', d.evidence)
+  add('context', d.context)
+  return {
+    key: caseKey(
+      check.id,
+      d.subjects.map((i) => (ctx.records[i] as ReconcileRecord).fingerprint),
+    ),
+    checkId: check.id,
+    checkName: check.name,
+    kind: check.kind,
+    review: d.review,
+    community: communityOf(ctx, records),
+    records,
+    probability: d.pair?.probability ?? null,
+    levels: d.pair?.levels ?? null,
+    differences: d.differences ?? [],
+    problems: d.problems ?? [],
+    reason: d.reason,
+  }
+}
+
+/**
+ * Who visits: the community of a register record of the case (the register is what the
+ * office corrects, and says where the person is managed), else a subject's, else any other
+ * record's (a newborn's mother on the same certificate); null is 未能定位.
+ */
+function communityOf(ctx: ReconcileContext, records: readonly CaseRecord[]): string | null {
+  const placed = (i: number): string | null => ctx.records[i]?.community ?? null
+  for (const r of records)
+    if (ctx.agencyOf(r.index) === 'register' && placed(r.index) !== null) return placed(r.index)
+  for (const r of records) if (r.part === 'subject' && placed(r.index) !== null) return placed(r.index)
+  for (const r of records) {
+    if (r.part !== 'subject') continue
+    for (const j of ctx.rowMates(r.index)) if (placed(j) !== null) return placed(j)
+  }
+  for (const r of records) if (placed(r.index) !== null) return placed(r.index)
+  return null
+}
+
+/** 王丽 (1998-03-02): how a reason names a person. */
+export function personZh(ctx: ReconcileContext, i: number): string {
+  const r = ctx.records[i] as ReconcileRecord
+  const birth = birthDateOf(r)
+  const name = r.name ?? '（无姓名）'
+  return birth === null ? name : `${name} (${birth})`
+}
+
+/** Code-unit order, the same in every locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** 0.87 → "0.870": probabilities as reasons print them. */
+export function probabilityZh(p: number): string {
+  return p.toFixed(3)
+}

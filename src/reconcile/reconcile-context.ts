@@ -1,0 +1,190 @@
+import { ageOn, dayNumber } from '../domain/day-number.js'
+import type { RecordKind } from '../domain/record-kind.js'
+import type { SourceAgency } from '../domain/source-agency.js'
+import type { RecordFilter } from './check.js'
+import { roleLabelZh, sourceLabelZh } from './labels-zh.js'
+import type { LinkedPair, ReconcileInput, ReconcileOptions, ReconcileRecord } from './reconcile-input.js'
+
+/** A pair seen from one of its records. */
+export interface PairFrom {
+  readonly other: number
+  readonly pair: LinkedPair
+}
+
+/**
+ * The input indexed once for every check: persons' members, pairs by record, rows, and the
+ * period's last day. Read-only after construction.
+ */
+export interface ReconcileContext {
+  readonly records: readonly ReconcileRecord[]
+  readonly comparisons: readonly string[]
+  /** Last day of the period, YYYY-MM-DD. */
+  readonly periodStart: string
+  readonly periodEnd: string
+  personOf(i: number): number
+  /** Records of record i's person, i included, in index order. */
+  membersOf(i: number): readonly number[]
+  /** The scored pair of i and j, if the linkage kept one. */
+  pairBetween(i: number, j: number): LinkedPair | undefined
+  /**
+   * Pairs from i to a record of another person: review-band pairs, and accepted pairs the
+   * clustering split. Each is a question for a person, not a link.
+   */
+  doubtfulPairs(i: number): readonly PairFrom[]
+  /** Records on i's row (same file and line), i excluded. */
+  rowMates(i: number): readonly number[]
+  agencyOf(i: number): SourceAgency
+  kindOf(i: number): RecordKind
+  /** 全员人口库, 民政婚姻登记女方 …: the record's source and role as officers say them. */
+  labelOf(i: number): string
+  sourceLabel(source: string): string
+  /** `file:line:role`. */
+  refOf(i: number): string
+}
+
+export function buildContext(input: ReconcileInput, options: ReconcileOptions): ReconcileContext {
+  const { records } = input
+  const n = records.length
+  if (input.person.length !== n) {
+    throw new RangeError(`person has ${input.person.length} entries for ${n} records`)
+  }
+  const sources = new Map(input.sources.map((s) => [s.name, s]))
+  for (const r of records) {
+    if (!sources.has(r.source)) throw new RangeError(`record of unknown source "${r.source}"`)
+  }
+
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const p = input.person[i] as number
+    const list = members.get(p)
+    if (list === undefined) members.set(p, [i])
+    else list.push(i)
+  }
+
+  const pairIndex = new Map<string, LinkedPair>()
+  const doubtful: PairFrom[][] = Array.from({ length: n }, () => [])
+  for (const pair of input.pairs) {
+    if (pair.left < 0 || pair.left >= n || pair.right < 0 || pair.right >= n) {
+      throw new RangeError(`pair ${pair.left}–${pair.right} outside the ${n} records`)
+    }
+    pairIndex.set(pairKey(pair.left, pair.right), pair)
+    if (input.person[pair.left] !== input.person[pair.right]) {
+      doubtful[pair.left]?.push({ other: pair.right, pair })
+      doubtful[pair.right]?.push({ other: pair.left, pair })
+    }
+  }
+
+  const rows = new Map<string, number[]>()
+  for (let i = 0; i < n; i++) {
+    const r = records[i] as ReconcileRecord
+    const k = `${r.file}\u0000${r.line}`
+    const list = rows.get(k)
+    if (list === undefined) rows.set(k, [i])
+    else list.push(i)
+  }
+  const rowOf = (i: number): readonly number[] => {
+    const r = records[i] as ReconcileRecord
+    return rows.get(`${r.file}\u0000${r.line}`) ?? []
+  }
+
+  const { start, end } = periodBounds(options.period)
+  const sourceLabel = (name: string): string => {
+    const s = sources.get(name)
+    return s === undefined ? name : (s.label ?? sourceLabelZh(s.agency, s.kind))
+  }
+  const rec = (i: number): ReconcileRecord => records[i] as ReconcileRecord
+  return {
+    records,
+    comparisons: input.comparisons ?? [],
+    periodStart: start,
+    periodEnd: end,
+    personOf: (i) => input.person[i] as number,
+    membersOf: (i) => members.get(input.person[i] as number) ?? [i],
+    pairBetween: (i, j) => pairIndex.get(pairKey(i, j)),
+    doubtfulPairs: (i) => doubtful[i] ?? [],
+    rowMates: (i) => rowOf(i).filter((j) => j !== i),
+    agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
+    kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
+    labelOf: (i) => sourceLabel(rec(i).source) + roleLabelZh(rec(i).role),
+    sourceLabel,
+    refOf: (i) => `${rec(i).file}:${rec(i).line}:${rec(i).role}`,
+  }
+}
+
+function pairKey(i: number, j: number): string {
+  return i < j ? `${i},${j}` : `${j},${i}`
+}
+
+/** First and last day of a YYYY-MM month. */
+export function periodBounds(period: string): { start: string; end: string } {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period)
+  if (m === null) throw new RangeError(`period "${period}" is not YYYY-MM`)
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const next = mo === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, mo + 1, 1)
+  const lastDay = next - 1 - dayNumber(y, mo, 1) + 1
+  return { start: `${period}-01`, end: `${period}-${String(lastDay).padStart(2, '0')}` }
+}
+
+/** Day number of a YYYY-MM-DD text, or null. */
+export function dayOf(date: string | null): number | null {
+  if (date === null) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  return m === null ? null : dayNumber(Number(m[1]), Number(m[2]), Number(m[3]))
+}
+
+/** The record's birth date as stated, else the one in its ID. */
+export function birthDateOf(r: ReconcileRecord): string | null {
+  return r.birthDate ?? r.residentId.birthDate
+}
+
+/** A compiled filter list: true when the record matches any one of the filters. */
+export type RecordTest = (i: number) => boolean
+
+export function compileFilters(ctx: ReconcileContext, filters: readonly RecordFilter[]): RecordTest {
+  const tests = filters.map((f) => compileFilter(ctx, f))
+  return (i) => tests.some((t) => t(i))
+}
+
+function compileFilter(ctx: ReconcileContext, f: RecordFilter): RecordTest {
+  const sources = f.sources === undefined ? null : new Set(f.sources)
+  const roles = f.roles === undefined ? null : new Set<string>(f.roles)
+  const events = f.eventTypes === undefined ? null : new Set<string>(f.eventTypes)
+  const categories = f.categories === undefined ? null : new Set<string>(f.categories)
+  const statuses = f.statuses === undefined ? null : new Set<string>(f.statuses)
+  const marital = f.maritalStatuses === undefined ? null : new Set<string>(f.maritalStatuses)
+  const periodEndDay = dayOf(ctx.periodEnd) as number
+  return (i) => {
+    const r = ctx.records[i] as ReconcileRecord
+    if (sources !== null && !sources.has(r.source)) return false
+    if (roles !== null && !roles.has(r.role)) return false
+    if (events !== null && (r.eventType === null || !events.has(r.eventType))) return false
+    if (f.sex !== undefined && (r.sex ?? r.residentId.sex) !== f.sex) return false
+    if (categories !== null && (r.category === null || !categories.has(r.category))) return false
+    if (statuses !== null && !statuses.has(r.status ?? 'active')) return false
+    if (marital !== null && (r.maritalStatus === null || !marital.has(r.maritalStatus))) return false
+    if (f.statusReasons !== undefined) {
+      const reason = r.statusReason
+      if (reason === null || !f.statusReasons.some((t) => reason.includes(t))) return false
+    }
+    if (f.inJurisdiction !== undefined && (r.community !== null) !== f.inJurisdiction) return false
+    if (f.rowInJurisdiction !== undefined) {
+      const placed = r.community !== null || ctx.rowMates(i).some((j) => ctx.records[j]?.community != null)
+      if (placed !== f.rowInJurisdiction) return false
+    }
+    if (f.eventInPeriod !== undefined) {
+      const inPeriod = r.eventDate !== null && r.eventDate >= ctx.periodStart && r.eventDate <= ctx.periodEnd
+      if (inPeriod !== f.eventInPeriod) return false
+    }
+    if (f.age !== undefined) {
+      const birth = dayOf(birthDateOf(r))
+      const at = dayOf(r.eventDate) ?? periodEndDay
+      if (birth !== null && birth <= at) {
+        const age = ageOn(birth, at)
+        if (f.age.min !== undefined && age < f.age.min) return false
+        if (f.age.max !== undefined && age > f.age.max) return false
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,104 @@
+import { buildCase, personZh } from '../build-case.js'
+import type { Case, FieldDifference } from '../case.js'
+import type { ConflictCheck, ConflictField, FieldRule } from '../check.js'
+import { fieldZh, maritalStatusZh, maskResidentIdZh, sexZh } from '../labels-zh.js'
+import { compileFilters, dayOf, type ReconcileContext } from '../reconcile-context.js'
+import type { ReconcileRecord } from '../reconcile-input.js'
+
+/**
+ * 信息不一致: a `target` record (the register) whose person holds an `authority` record that
+ * says otherwise on a field. Per field, the value believed is that of the first authority
+ * filter with a value (then the lowest index); a missing value is never a conflict, and an
+ * ID is compared only when both are well-formed (a broken ID is the invalid check's case).
+ */
+export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case[] {
+  const isTarget = compileFilters(ctx, check.target)
+  const ranks = check.authority.map((f) => compileFilters(ctx, [f]))
+  const rankOf = (i: number): number => ranks.findIndex((t) => t(i))
+  const cases: Case[] = []
+  for (let t = 0; t < ctx.records.length; t++) {
+    if (!isTarget(t)) continue
+    const target = ctx.records[t] as ReconcileRecord
+    const authorities = ctx
+      .membersOf(t)
+      .filter((m) => m !== t)
+      .map((m) => ({ m, rank: rankOf(m) }))
+      .filter((a) => a.rank >= 0)
+      .sort((a, b) => a.rank - b.rank || a.m - b.m)
+    if (authorities.length === 0) continue
+    const differences: FieldDifference[] = []
+    const notes: string[] = []
+    for (const rule of check.fields) {
+      const recorded = fieldValue(target, rule.field)
+      if (recorded === null) continue
+      const believed = authorities.find(
+        (a) => fieldValue(ctx.records[a.m] as ReconcileRecord, rule.field) !== null,
+      )
+      if (believed === undefined) continue
+      const authority = ctx.records[believed.m] as ReconcileRecord
+      const value = fieldValue(authority, rule.field) as string
+      if (agrees(rule, target, authority, recorded, value)) continue
+      differences.push({
+        field: rule.field,
+        recorded: shownZh(rule.field, recorded),
+        believed: shownZh(rule.field, value),
+        believedSource: authority.source,
+        believedRecord: believed.m,
+      })
+      const former = rule.field === 'name' && authority.formerName === recorded ? '（登记的是曾用名）' : ''
+      notes.push(
+        `${fieldZh[rule.field]}为 ${shownZh(rule.field, recorded)}，${ctx.labelOf(believed.m)}为 ${shownZh(rule.field, value)}${former}`,
+      )
+    }
+    if (differences.length === 0) continue
+    const decisive = differences[0] as FieldDifference
+    cases.push(
+      buildCase(ctx, check, {
+        subjects: [t],
+        evidence: authorities.map((a) => a.m),
+        review: false,
+        pair: ctx.pairBetween(t, decisive.believedRecord),
+        differences,
+        reason: `${ctx.labelOf(t)} ${personZh(ctx, t)} 的${notes.join('；')}`,
+      }),
+    )
+  }
+  return cases
+}
+
+const wellFormedId = new Set(['valid', 'upgraded_from_15'])
+
+function fieldValue(r: ReconcileRecord, field: ConflictField): string | null {
+  switch (field) {
+    case 'name':
+      return r.name
+    case 'birthDate':
+      return r.birthDate
+    case 'sex':
+      return r.sex
+    case 'maritalStatus':
+      return r.maritalStatus
+    case 'residentId':
+      return wellFormedId.has(r.residentId.status) ? r.residentId.norm : null
+  }
+}
+
+function agrees(rule: FieldRule, a: ReconcileRecord, b: ReconcileRecord, va: string, vb: string): boolean {
+  if (va === vb) return true
+  if (rule.field === 'name')
+    return rule.tolerance === 'samePinyin' && a.namePinyin !== null && a.namePinyin === b.namePinyin
+  if (rule.field === 'birthDate') {
+    const da = dayOf(va)
+    const db = dayOf(vb)
+    return da !== null && db !== null && Math.abs(da - db) <= rule.withinDays
+  }
+  return false
+}
+
+/** A value as officers read it: 男, 已婚, a masked ID. */
+function shownZh(field: ConflictField, v: string): string {
+  if (field === 'sex') return sexZh[v as keyof typeof sexZh] ?? v
+  if (field === 'maritalStatus') return maritalStatusZh[v as keyof typeof maritalStatusZh] ?? v
+  if (field === 'residentId') return maskResidentIdZh(v)
+  return v
+}

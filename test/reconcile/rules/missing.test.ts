@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest'
+import type { MissingCheck } from '../../../src/reconcile/check.js'
+import { reconcile } from '../../../src/reconcile/reconcile.js'
+import { input, rec, validId } from '../build-input.js'
+
+const newlywed: MissingCheck = {
+  id: 'missing-newlywed',
+  name: '新婚漏管',
+  label: 'missing newlywed',
+  kind: 'missing',
+  from: [
+    {
+      sources: ['civil-marriages'],
+      roles: ['wife'],
+      eventTypes: ['marriage'],
+      age: { min: 15, max: 49 },
+      rowInJurisdiction: true,
+    },
+  ],
+  in: [{ sources: ['register-persons'], statuses: ['active'], maritalStatuses: ['married'] }],
+}
+
+const births: MissingCheck = {
+  id: 'missing-birth',
+  name: '出生漏报',
+  label: 'unreported birth',
+  kind: 'missing',
+  from: [
+    { sources: ['health-births'], roles: ['child'], rowInJurisdiction: true },
+    { sources: ['police-changes'], eventTypes: ['birth'], inJurisdiction: true },
+  ],
+  in: [{ sources: ['register-births'], roles: ['child'] }],
+}
+
+const opts = { period: '2026-10' }
+const C1 = '410105001001'
+const C2 = '410105001002'
+
+/** A marriage row (husband line 3 index 0, wife index 1) registered on `date`. */
+function marriage(
+  wifeBirth: string,
+  opts: { husbandCommunity?: string | null; wifeCommunity?: string | null; date?: string } = {},
+) {
+  const event = { eventType: 'marriage' as const, eventDate: opts.date ?? '2026-06-01' }
+  return [
+    rec({
+      source: 'civil-marriages',
+      line: 3,
+      role: 'husband',
+      name: '李强',
+      ...event,
+      community: opts.husbandCommunity ?? null,
+    }),
+    rec({
+      source: 'civil-marriages',
+      line: 3,
+      role: 'wife',
+      name: '王丽',
+      id: validId('410105', wifeBirth, '022'),
+      ...event,
+      community: opts.wifeCommunity ?? null,
+    }),
+  ]
+}
+
+describe('missing cases', () => {
+  it('reports a local bride with no register record, naming her and where she was not found', () => {
+    const cases = reconcile(input(marriage('1998-03-02', { wifeCommunity: C1 })), [newlywed], opts)
+    expect(cases).toHaveLength(1)
+    const c = cases[0]
+    expect(c?.checkName).toBe('新婚漏管')
+    expect(c?.review).toBe(false)
+    expect(c?.community).toBe(C1)
+    expect(c?.probability).toBeNull()
+    expect(c?.records.map((r) => [r.part, r.ref])).toEqual([
+      ['subject', 'civil-marriages.csv:3:wife'],
+      ['context', 'civil-marriages.csv:3:husband'],
+    ])
+    expect(c?.reason).toBe('民政婚姻登记女方 王丽 (1998-03-02) 在全员人口库中未找到匹配记录')
+  })
+
+  it('raises nothing when the bride links to an active married register record', () => {
+    const records = [
+      ...marriage('1998-03-02', { wifeCommunity: C1 }),
+      rec({
+        source: 'register-persons',
+        line: 10,
+        status: 'active',
+        maritalStatus: 'married',
+        community: C1,
+      }),
+    ]
+    expect(reconcile(input(records, [[1, 2]]), [newlywed], opts)).toEqual([])
+  })
+
+  it('reports a bride whose register record is still 未婚, with that record and its community', () => {
+    const records = [
+      // Placed through her husband's row; the register places her in another community.
+      ...marriage('1998-03-02', { husbandCommunity: C1 }),
+      rec({ source: 'register-persons', line: 10, status: 'active', maritalStatus: 'single', community: C2 }),
+    ]
+    const cases = reconcile(input(records, [[1, 2]]), [newlywed], opts)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.community).toBe(C2) // the register record's community decides who visits
+    expect(cases[0]?.records.find((r) => r.part === 'counterpart')?.ref).toBe(
+      'register-persons.csv:10:subject',
+    )
+    expect(cases[0]?.reason).toBe('民政婚姻登记女方 王丽 (1998-03-02) 在全员人口库中的记录仍登记为未婚')
+  })
+
+  it('makes a 待人工确认 case with the probability when the only register candidate is in the review band', () => {
+    const records = [
+      ...marriage('1998-03-02', { wifeCommunity: C1 }),
+      rec({
+        source: 'register-persons',
+        line: 10,
+        name: '王莉',
+        birthDate: '1998-03-02',
+        status: 'active',
+        maritalStatus: 'married',
+        community: C1,
+      }),
+      rec({
+        source: 'register-persons',
+        line: 11,
+        name: '王力',
+        birthDate: '1998-03-02',
+        status: 'active',
+        maritalStatus: 'married',
+        community: C1,
+      }),
+    ]
+    const cases = reconcile(
+      input(
+        records,
+        [],
+        [
+          { left: 1, right: 2, band: 'review', probability: 0.62, levels: '1,3,4,1' },
+          { left: 1, right: 3, band: 'review', probability: 0.55 },
+        ],
+      ),
+      [newlywed],
+      opts,
+    )
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.review).toBe(true)
+    expect(cases[0]?.probability).toBe(0.62)
+    expect(cases[0]?.levels).toBe('1,3,4,1')
+    expect(cases[0]?.records.find((r) => r.part === 'counterpart')?.index).toBe(2)
+    expect(cases[0]?.reason).toContain('待人工确认')
+    expect(cases[0]?.reason).toContain('0.620')
+  })
+
+  it('leaves out brides over 49 or under 15 at the marriage date, and keeps one of 49', () => {
+    // Married 2026-06-01: born 1976-06-02 she is 49 (50 the next day); born 1976-05-31, 50.
+    const fortyNine = reconcile(input(marriage('1976-06-02', { wifeCommunity: C1 })), [newlywed], opts)
+    const fifty = reconcile(input(marriage('1976-05-31', { wifeCommunity: C1 })), [newlywed], opts)
+    const fourteen = reconcile(input(marriage('2011-06-02', { wifeCommunity: C1 })), [newlywed], opts)
+    expect(fortyNine).toHaveLength(1)
+    expect(fifty).toEqual([])
+    expect(fourteen).toEqual([])
+  })
+
+  it('leaves out a bride when neither she nor her husband is placed in the jurisdiction', () => {
+    expect(reconcile(input(marriage('1998-03-02')), [newlywed], opts)).toEqual([])
+    // Her husband is local: she moves in, so she is checked.
+    expect(reconcile(input(marriage('1998-03-02', { husbandCommunity: C1 })), [newlywed], opts)).toHaveLength(
+      1,
+    )
+  })
+
+  it('makes one case for a birth on a certificate and in the police feed, placed by the mother', () => {
+    const records = [
+      rec({
+        source: 'health-births',
+        line: 5,
+        role: 'child',
+        eventType: 'birth',
+        eventDate: '2026-09-01',
+        birthDate: '2026-09-01',
+      }),
+      rec({ source: 'health-births', line: 5, role: 'mother', name: '赵敏', community: C2 }),
+      rec({
+        source: 'police-changes',
+        line: 8,
+        name: '孙小明',
+        eventType: 'birth',
+        eventDate: '2026-09-03',
+        birthDate: '2026-09-01',
+        community: C2,
+      }),
+    ]
+    const cases = reconcile(input(records, [[0, 2]]), [births], opts)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.community).toBe(C2)
+    expect(cases[0]?.records.map((r) => `${r.part} ${r.ref}`)).toEqual([
+      'subject health-births.csv:5:child',
+      'subject police-changes.csv:8:subject',
+      'context health-births.csv:5:mother',
+    ])
+  })
+
+  it('raises no birth case when the child is in the register', () => {
+    const records = [
+      rec({ source: 'health-births', line: 5, role: 'child', eventType: 'birth', birthDate: '2026-09-01' }),
+      rec({ source: 'health-births', line: 5, role: 'mother', community: C2 }),
+      rec({ source: 'register-births', line: 2, role: 'child', birthDate: '2026-09-01' }),
+    ]
+    expect(reconcile(input(records, [[0, 2]]), [births], opts)).toEqual([])
+  })
+})

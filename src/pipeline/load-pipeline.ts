@@ -67,23 +67,7 @@ function issuesOf(
 ): PipelineIssue[] {
   return issues.flatMap((i): PipelineIssue[] => {
     const p = [...prefix, ...i.path] as (string | number)[]
-    if (i.code === 'invalid_union' && i.errors.length > 0) {
-      const fitting = i.errors.filter(
-        (branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0),
-      )
-      const chosen = fitting.length === 1 ? fitting : fitting.length === 0 ? i.errors : null
-      if (chosen !== null && chosen.length > 0) {
-        const alternatives = chosen.flatMap((branch) => issuesOf(branch, p))
-        const literals = alternatives.filter((a) => a.message === 'not an allowed value')
-        // Several literal branches (exact, dayMonthSwapped) each list one value: list them together.
-        if (literals.length > 1 && literals.length === alternatives.length) {
-          return [
-            { path: p, message: 'not an allowed value', allowed: literals.flatMap((a) => a.allowed ?? []) },
-          ]
-        }
-        return alternatives
-      }
-    }
+    if (i.code === 'invalid_union' && i.errors.length > 0) return unionIssues(i.errors, p)
     if (i.code === 'unrecognized_keys') {
       return i.keys.map((k) => ({ path: [...p, k], message: `unknown key "${k}"`, atKey: true }))
     }
@@ -95,6 +79,28 @@ function issuesOf(
     }
     return [{ path: p, message: i.message }]
   })
+}
+
+/**
+ * The problems of a union (a comparison is a preset name or an object; a level is a word or an
+ * object): a branch that got past the value's shape (a problem below it, or a nested union) is
+ * the one the author meant, the one with the fewest problems if several; when every branch failed
+ * on the shape, the words they accept are listed together.
+ */
+function unionIssues(
+  branches: readonly ZodError['issues'][number][][],
+  p: (string | number)[],
+): PipelineIssue[] {
+  const fitting = branches.filter((b) => b.some((x) => x.path.length > 0 || x.code === 'invalid_union'))
+  if (fitting.length > 0) {
+    const best = fitting.reduce((a, b) => (b.length < a.length ? b : a))
+    return issuesOf(best, p)
+  }
+  const words = branches.flatMap((b) =>
+    b.flatMap((x) => (x.code === 'invalid_value' ? x.values.map(String) : [])),
+  )
+  if (words.length > 0) return [{ path: p, message: 'not an allowed value', allowed: words }]
+  return [{ path: p, message: branches[0]?.[0]?.message ?? 'not an allowed value' }]
 }
 
 /** Offset of the node at `keyPath` (or of its key), falling back to the deepest existing ancestor. */

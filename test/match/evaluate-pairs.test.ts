@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MatchRecord } from '../../src/match/comparison.js'
-import { evaluatePairs, exactIdPairs, pairKey } from '../../src/match/evaluate-pairs.js'
+import { evaluateBySourcePair, evaluatePairs, exactIdPairs, pairKey } from '../../src/match/evaluate-pairs.js'
 
 const valid = (id: string): MatchRecord => ({ id_norm: id, id_status: 'valid' })
 
@@ -68,5 +68,28 @@ describe('exactIdPairs', () => {
     expect(r.all.f1).toBeCloseTo(0.4, 12)
     expect(r.idsDifferOrMissing.truePositives).toBe(0)
     expect(r.idsDifferOrMissing.recall).toBe(0)
+  })
+})
+
+describe('evaluateBySourcePair', () => {
+  it('scores each pair of sources on the pairs between them', () => {
+    // Record keys name their source before the colon.
+    const source = (key: string) => key.slice(0, key.indexOf(':'))
+    const truth = new Set([pairKey('a:1', 'b:1'), pairKey('a:2', 'b:2'), pairKey('b:3', 'b:4')])
+    const predicted = new Set([pairKey('a:1', 'b:1'), pairKey('a:3', 'b:9'), pairKey('b:3', 'b:4')])
+    const rows = evaluateBySourcePair(predicted, truth, source)
+    expect(rows.map((r) => r.sources)).toEqual([
+      ['a', 'b'],
+      ['b', 'b'],
+    ])
+    // a ↔ b: 2 predicted, 1 right, of 2 true: precision 1/2, recall 1/2.
+    expect(rows[0]).toMatchObject({
+      predicted: 2,
+      truePositives: 1,
+      truePairs: 2,
+      precision: 0.5,
+      recall: 0.5,
+    })
+    expect(rows[1]).toMatchObject({ predicted: 1, truePositives: 1, truePairs: 1, f1: 1 })
   })
 })

@@ -97,6 +97,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       )
       process.stdout.write(`${summaryTable(summary)}\n`)
       process.stdout.write(`${errorTable(summary)}\n`)
+      process.stdout.write(`${cutoffTable(summary)}\n`)
       process.stdout.write(
         `person IDs carried over from ${summary.previousPeriod ?? '(none: first linked month)'} · ` +
           `model: ${flags.model ?? `trained on ${period}`} · store: ${flags.db}\n` +
@@ -153,6 +154,25 @@ function errorTable(s: LinkSummary): string {
       fixed(e.rejected.expectedFalse),
     ],
   )
+  return table.toString()
+}
+
+/** What other accept cutoffs would give, so an officer can choose one on data without truth. */
+function cutoffTable(s: LinkSummary): string {
+  const table = new Table({
+    head: [
+      'accept if p ≥ 确认阈值',
+      'accepted 确认',
+      'expected false 预计误匹配',
+      'expected missed 预计漏匹配',
+    ],
+    style: tableStyle,
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  })
+  for (const c of s.expectedError.cutoffs) {
+    const mark = c.cutoff === s.expectedError.thresholds.accept ? ' ◀' : ''
+    table.push([`${c.cutoff}${mark}`, count(c.accepted), fixed(c.expectedFalse), fixed(c.expectedMissed)])
+  }
   return table.toString()
 }
 

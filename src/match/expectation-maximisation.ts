@@ -12,7 +12,10 @@ export interface EmParameters {
 export interface EmOptions {
   /** Default 25 (Splink's max_iterations). */
   readonly maxIterations?: number
-  /** Stop when no parameter moved by more than this; default 1e-4 (Splink's em_convergence). */
+  /**
+   * Stop when no m or u moved by more than this, nor λ by more than this share of itself;
+   * default 1e-4 (Splink's em_convergence).
+   */
   readonly tolerance?: number
   /** Re-estimate u too; default false: u stays as given, normally from estimateU. */
   readonly estimateU?: boolean
@@ -23,6 +26,13 @@ export interface EmOptions {
   readonly fixedComparisons?: readonly number[]
   /** Smallest m or u EM may produce; default 1e-6. */
   readonly floor?: number
+  /**
+   * All the pairs the patterns were selected from (e.g. every pair of the records, when the
+   * patterns are the blocked pairs), counting those not given as non-matches: λ is then the
+   * match rate of a random pair, the prior that fits u from random pairs. Default: the pairs
+   * given, so λ is that of the given pairs.
+   */
+  readonly pairsInAll?: number
 }
 
 /** EM's estimates and how it ended. */
@@ -89,7 +99,8 @@ export function expectationMaximisation(
         add(uAcc[c] as Float64Array, level, n * (1 - posterior))
       }
     })
-    const nextLambda = pairs === 0 ? lambda : expectedMatches / pairs
+    const denominator = Math.max(pairs, options.pairsInAll ?? 0)
+    const nextLambda = denominator === 0 ? lambda : expectedMatches / denominator
     const nextM = m.map((old, c) =>
       fixed.has(c) ? old : probabilitiesWithFloor(mAcc[c] as Float64Array, floor),
     )
@@ -98,7 +109,10 @@ export function expectationMaximisation(
         ? old
         : probabilitiesWithFloor(uAcc[c] as Float64Array, floor),
     )
-    maxChange = Math.max(Math.abs(nextLambda - lambda), largestChange(m, nextM), largestChange(u, nextU))
+    // λ's change relative to λ: over all pairs of a district λ is about 1e-5, far below any
+    // absolute tolerance, and EM would stop after one step.
+    const lambdaChange = Math.abs(nextLambda - lambda) / Math.max(lambda, Number.MIN_VALUE)
+    maxChange = Math.max(lambdaChange, largestChange(m, nextM), largestChange(u, nextU))
     lambda = nextLambda
     m = nextM
     u = nextU

@@ -1,5 +1,6 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import { type Clustering, clusterLinks } from './cluster.js'
+import { looksExcelTruncated } from './comparators/resident-id.js'
 import type { MatchRecord } from './comparison.js'
 import { probabilityFromMatchWeight } from './fellegi-sunter.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
@@ -79,7 +80,7 @@ export function predictLinks(
       left: accepted.map((k) => blocked.left[k] as number),
       right: accepted.map((k) => blocked.right[k] as number),
     },
-    records.map(validResidentId),
+    records.map(guardedResidentId),
   )
   return {
     pairs: { left: blocked.left, right: blocked.right, matchWeight, probability },
@@ -87,4 +88,13 @@ export function predictLinks(
     review: Int32Array.from(reviewed),
     clustering,
   }
+}
+
+/**
+ * The ID the cluster guard keeps apart: a valid one, unless it looks Excel-truncated (ends in
+ * 000 yet passed the check by chance), which is the same person's ID with its tail lost.
+ */
+function guardedResidentId(record: MatchRecord): string | null {
+  const id = validResidentId(record)
+  return id === null || looksExcelTruncated(id) ? null : id
 }

@@ -1,5 +1,5 @@
 import type { Matching } from '../pipeline/pipeline.js'
-import type { Comparison, MatchRecord } from './comparison.js'
+import { type Comparison, type MatchRecord, nullLevel } from './comparison.js'
 import { comparisonVector } from './comparison-vector.js'
 import { estimateU } from './estimate-u.js'
 import { defaultM, expectationMaximisation } from './expectation-maximisation.js'
@@ -53,10 +53,13 @@ export function trainLinkModel(
 
   // Count the patterns of all blocked pairs, and separately of those sharing a valid ID.
   const ids = records.map(validResidentId)
+  const idComparison = comparisons.findIndex((c) => c.name === residentIdComparisonName)
   const patterns = new Map<number, number>()
   const seedPatterns = new Map<number, number>()
+  const agreeingPatterns = new Map<number, number>()
   const vector = new Int8Array(comparisons.length)
   let seedPairs = 0
+  let agreeingPairs = 0
   for (let k = 0; k < blocked.left.length; k++) {
     const i = blocked.left[k] as number
     const j = blocked.right[k] as number
@@ -65,24 +68,40 @@ export function trainLinkModel(
     if (ids[i] !== null && ids[i] === ids[j]) {
       seedPatterns.set(key, (seedPatterns.get(key) ?? 0) + 1)
       seedPairs++
+    } else if (idComparison >= 0 && agreesOnAllBut(vector, comparisons, idComparison)) {
+      agreeingPatterns.set(key, (agreeingPatterns.get(key) ?? 0) + 1)
+      agreeingPairs++
     }
   }
   const seeded = seedPairs >= minimumSeedPairs
+  const allPairs = Math.max(blocked.left.length, (records.length * (records.length - 1)) / 2)
+  // The ID's m from the pairs agreeing on everything else, counted together with the ID-sharing
+  // pairs (which agree on the ID by construction): both are matches but for rare exceptions, and
+  // neither selection looks at the level it measures. Left to EM, the ID's m went wrong: same-day
+  // strangers (birth date agreed, name partly) were pulled into the match class and taught it
+  // that one match in five has a different valid ID; among true matches it is about 1 in 5,000.
+  const idFromAgreeing = seeded && agreeingPairs >= minimumSeedPairs
   // With ID-labelled pairs, their m stays: left free, EM let a birth date agreed on and an ID's
   // date part agreed on (one fact, counted twice) pull same-day strangers into the match class,
   // which then taught it that matches often disagree on the name.
   const fixedComparisons = seeded
-    ? comparisons.flatMap((c, index) => (c.name === 'resident_id' ? [] : [index]))
+    ? comparisons.flatMap((_, index) => (index === idComparison && !idFromAgreeing ? [] : [index]))
     : []
   const em = expectationMaximisation(
     patterns,
     comparisons,
     {
-      lambda: initialLambda(seedPairs, blocked.left.length),
-      m: seeded ? seedM(seedPatterns, comparisons) : comparisons.map((c) => defaultM(c.levels.length)),
+      lambda: initialLambda(seedPairs, allPairs),
+      m: seeded
+        ? seedM(seedPatterns, idFromAgreeing ? agreeingPatterns : null, comparisons, idComparison)
+        : comparisons.map((c) => defaultM(c.levels.length)),
       u,
     },
-    { maxIterations: options.maxIterations ?? 25, fixedComparisons },
+    // λ over all pairs, not the blocked ones: u comes from random pairs, so the prior must be that
+    // of a random pair (Splink's probability_two_random_records_match). With λ of the blocked
+    // pairs (about 0.35) every score was some 14 bits too high, and a same-day stranger with a
+    // different name still crossed the accept threshold on the birth date alone.
+    { maxIterations: options.maxIterations ?? 25, fixedComparisons, pairsInAll: allPairs },
   )
   return {
     version: linkModelVersion,
@@ -110,26 +129,65 @@ export function trainLinkModel(
 }
 
 /**
- * λ to start EM from: the share of blocked pairs sharing a valid ID, a lower bound on the match
- * rate (matches without a shared ID come on top), kept off 0 and 1 where EM cannot move it.
+ * λ to start EM from: the share of pairs sharing a valid ID, a lower bound on the match rate
+ * (matches without a shared ID come on top), kept off 0 and 1 where EM cannot move it.
  */
 function initialLambda(seedPairs: number, pairs: number): number {
   if (pairs === 0) return 0.5
-  return Math.min(0.95, Math.max(0.05, (seedPairs * 1.2) / pairs))
+  return Math.min(0.95, Math.max(1 / pairs, (seedPairs * 1.2) / pairs))
 }
 
 // Fewer blocked pairs sharing a valid ID than this and m is left to EM alone, from defaultM.
 const minimumSeedPairs = 3
 
 /**
- * m from the pairs sharing a valid ID (labels without truth: such pairs are matches but for a
- * rare reused number): each comparison's level distribution among them, except the resident-ID
- * comparison, which those pairs agree on by construction: it keeps defaultM for EM to train.
+ * m from labelled pairs (labels without truth): each comparison's level distribution among the
+ * pairs sharing a valid ID (matches but for a rare reused number), except the resident-ID
+ * comparison, which those pairs agree on by construction. Its m comes from the ID-sharing pairs
+ * together with `agreeing` (the pairs agreeing on every other comparison) when given, and is
+ * otherwise defaultM, for EM to train.
  */
-function seedM(seedPatterns: ReadonlyMap<number, number>, comparisons: readonly Comparison[]): number[][] {
+function seedM(
+  seedPatterns: ReadonlyMap<number, number>,
+  agreeing: ReadonlyMap<number, number> | null,
+  comparisons: readonly Comparison[],
+  idComparison: number,
+): number[][] {
   // A small floor: a level never seen among ID matches must stay reachable by EM.
   const fromIds = mFromPatterns(seedPatterns, comparisons, 1e-3)
-  return comparisons.map((c, index) =>
-    c.name === 'resident_id' ? defaultM(c.levels.length) : (fromIds[index] as number[]),
-  )
+  const fromBoth =
+    agreeing === null ? null : mFromPatterns(mergedCounts(seedPatterns, agreeing), comparisons, idLevelFloor)
+  return comparisons.map((c, index) => {
+    if (index !== idComparison) return fromIds[index] as number[]
+    return fromBoth === null ? defaultM(c.levels.length) : (fromBoth[index] as number[])
+  })
+}
+
+// Floor of the ID's m: a different valid ID is strong evidence against a match, and the floor
+// bounds how strong (log2(1e-5) ≈ -17 bits, about what an exact birth date and name add).
+const idLevelFloor = 1e-5
+
+const residentIdComparisonName = 'resident_id'
+
+/**
+ * Whether a pair agrees at the best level on every comparison but `except`, each either at its
+ * best level or null, with at least two non-null: e.g. same name, same birth date, sex equal or
+ * unknown.
+ */
+function agreesOnAllBut(vector: Int8Array, comparisons: readonly Comparison[], except: number): boolean {
+  let agreeing = 0
+  for (let c = 0; c < comparisons.length; c++) {
+    if (c === except) continue
+    const level = vector[c] as number
+    if (level === nullLevel) continue
+    if (level !== (comparisons[c] as Comparison).levels.length - 1) return false
+    agreeing++
+  }
+  return agreeing >= 2
+}
+
+function mergedCounts(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Map<number, number> {
+  const out = new Map(a)
+  for (const [key, n] of b) out.set(key, (out.get(key) ?? 0) + n)
+  return out
 }

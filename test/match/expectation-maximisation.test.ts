@@ -130,3 +130,47 @@ describe('expectationMaximisation', () => {
     expect(defaultM(2)).toEqual([0.2, 0.8])
   })
 })
+
+describe('λ over all pairs (pairsInAll)', () => {
+  // One comparison that nearly decides: agreeing is a match, disagreeing is not.
+  const decisive = [{ levels: [0, 1] }]
+  const m = [[1e-6, 1 - 1e-6]]
+  const u = [[1 - 1e-6, 1e-6]]
+  const agree = patternKey(Int8Array.of(1))
+  const disagree = patternKey(Int8Array.of(0))
+
+  it('counts the pairs not given as non-matches', () => {
+    const patterns = new Map([
+      [agree, 10],
+      [disagree, 90],
+    ])
+    const options = { fixedComparisons: [0] }
+    const ofGiven = expectationMaximisation(patterns, decisive, { lambda: 0.5, m, u }, options)
+    const ofAll = expectationMaximisation(
+      patterns,
+      decisive,
+      { lambda: 0.5, m, u },
+      { ...options, pairsInAll: 1000 },
+    )
+    expect(ofGiven.lambda).toBeCloseTo(10 / 100, 4)
+    expect(ofAll.lambda).toBeCloseTo(10 / 1000, 4)
+  })
+
+  it('keeps iterating while a tiny λ still moves by a large share of itself', () => {
+    // 10 agreeing pairs among a million: the fixed point solves λ = 1e-5 · λ / (λ + 1e-6), about
+    // λ = 9e-6. From 1e-6 the first step moves λ by 4e-6 only, under an absolute tolerance of 1e-4.
+    const patterns = new Map([
+      [agree, 10],
+      [disagree, 990],
+    ])
+    const result = expectationMaximisation(
+      patterns,
+      decisive,
+      { lambda: 1e-6, m, u },
+      { fixedComparisons: [0], pairsInAll: 1_000_000, maxIterations: 50 },
+    )
+    expect(result.converged).toBe(true)
+    expect(result.iterations).toBeGreaterThan(2)
+    expect(Math.abs(result.lambda / 9e-6 - 1)).toBeLessThan(1e-3)
+  })
+})

@@ -4,7 +4,7 @@ import { createRng } from '../../src/generate/create-rng.js'
 import type { MatchRecord } from '../../src/match/comparison.js'
 import { trainLinkModel } from '../../src/match/train-link-model.js'
 import { matchRecordOf } from './support/match-record-of.js'
-import { twoRegistryMatching } from './support/two-registry-month.js'
+import { twoRegistryMatching, twoRegistryMonth } from './support/two-registry-month.js'
 
 function id(birth: string, sequence: string): string {
   const body = `410105${birth}${sequence}`
@@ -28,18 +28,52 @@ describe('trainLinkModel', () => {
       const birth = `1985-1${k % 3}-2${k}`
       records.push(matchRecordOf({ id: id(birth.replaceAll('-', ''), `1${k}2`), name, sex: 'female', birth }))
     })
+    // Three more people in both registries, the second ID mistyped (one digit twice, an adjacent
+    // swap once; the check fails): each pair agrees on name, birth date and sex, so it labels the ID's m.
+    const typos: [string, string, (id: string) => string][] = [
+      ['郑桂英', '19851111', (t) => `${t.slice(0, 14)}9${t.slice(15)}`],
+      ['王秀兰', '19851212', (t) => `${t.slice(0, 15)}7${t.slice(16)}`],
+      ['冯淑珍', '19850101', (t) => `${t.slice(0, 14)}${t[15]}${t[14]}${t.slice(16)}`],
+    ]
+    for (const [name, birthDigits, mistype] of typos) {
+      const right = id(birthDigits, '082')
+      const birth = `${birthDigits.slice(0, 4)}-${birthDigits.slice(4, 6)}-${birthDigits.slice(6)}`
+      records.push(
+        matchRecordOf({ id: right, name, sex: 'female', birth }),
+        matchRecordOf({ id: mistype(right), name, sex: 'female', birth }),
+      )
+    }
     const sourceOf = records.map((_, i) => i % 2)
     const model = trainLinkModel(records, sourceOf, twoRegistryMatching(), {
       rng: createRng('u').next,
       uSampleSize: 5_000,
     })
     expect(model.training.seedPairs).toBe(3)
-    expect(model.training.fixedComparisons).toEqual(['name', 'birth_date', 'sex'])
+    expect(model.training.fixedComparisons).toEqual(['resident_id', 'name', 'birth_date', 'sex'])
     // Level counts by value [else, surname, char1, pinyin1, fold, pinyin, exact] = [0,0,0,0,0,2,1]:
     // shares 2/3 and 1/3, the five unseen levels floored at 1e-3, then all divided by 1.005.
     const name = model.comparisons[1]?.m ?? []
     const floor = 1e-3 / 1.005
     const expected = [floor, floor, floor, floor, floor, 2 / 3 / 1.005, 1 / 3 / 1.005]
     for (const [level, p] of expected.entries()) expect(name[level]).toBeCloseTo(p, 12)
+    // The ID's m: 3 ID-sharing pairs at exact (value 6), the typo pairs twice at sub1 (value 4)
+    // and once at swap (value 3) of [else, birthseq, trunc15, swap, sub1, legacy, exact]: 3/6,
+    // 2/6 and 1/6, the four other levels floored at 1e-5, all divided by 1.00004.
+    const idM = model.comparisons[0]?.m ?? []
+    const idFloor = 1e-5 / 1.00004
+    const expectedId = [idFloor, idFloor, idFloor, 1 / 6 / 1.00004, 2 / 6 / 1.00004, idFloor, 3 / 6 / 1.00004]
+    for (const [level, p] of expectedId.entries()) expect(idM[level]).toBeCloseTo(p, 12)
+  })
+
+  it('learns λ as the match rate of any two records, not of the blocked pairs', () => {
+    const { records, sourceOf } = twoRegistryMonth('month-a', 150)
+    const model = trainLinkModel(records, sourceOf, twoRegistryMatching(), {
+      rng: createRng('u').next,
+      uSampleSize: 20_000,
+    })
+    // 150 people, two records each: 150 matching pairs among 300 · 299 / 2 = 44,850.
+    expect(model.lambda).toBeGreaterThan((0.9 * 150) / 44_850)
+    expect(model.lambda).toBeLessThan((1.1 * 150) / 44_850)
+    expect(model.training.candidatePairs).toBeLessThan(44_850)
   })
 })

@@ -18,11 +18,22 @@ const comparableStatuses: ReadonlySet<string> = new Set([
 /**
  * Builds the comparable form of a resident ID from its stored `id_norm` and `id_status`, or
  * null when there is nothing to compare (no norm, not 18 characters, or a status other than
- * valid / upgraded_from_15 / bad_check_digit / excel_truncated).
+ * valid / upgraded_from_15 / bad_check_digit / excel_truncated). An ID ending in 000 counts as
+ * truncated whatever its status (looksExcelTruncated).
  */
 export function toResidentIdValue(norm: string | null, status: string | null): ResidentIdValue | null {
   if (norm === null || status === null || norm.length !== 18 || !comparableStatuses.has(status)) return null
-  return { id: norm, truncated: status === 'excel_truncated' }
+  return { id: norm, truncated: status === 'excel_truncated' || looksExcelTruncated(norm) }
+}
+
+/**
+ * Whether an 18-character ID ends in 000, as Excel leaves it after keeping 15 significant digits.
+ * One truncated ID in 11 still passes the MOD 11-2 check (its check character is then 0) and is
+ * stored as valid; a real ID ends in 000 about once in 1,100, so treating these as truncated
+ * costs little and keeps them from counting as a different valid ID.
+ */
+export function looksExcelTruncated(id: string): boolean {
+  return id.endsWith('000')
 }
 
 /** Equal IDs, neither truncated (two truncated IDs equal only in their 15 real digits). */

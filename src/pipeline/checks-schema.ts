@@ -4,7 +4,7 @@ import { maritalStatuses } from '../domain/marital-status.js'
 import { residentIdStatuses } from '../domain/normalized-values.js'
 import { eventTypes, type RecordKind, roles, rolesOfKind } from '../domain/record-kind.js'
 import type { Check, RecordFilter } from '../reconcile/check.js'
-import { invalidProblems } from '../reconcile/check.js'
+import { checkKinds, invalidProblems } from '../reconcile/check.js'
 import type { PipelineIssue } from './pipeline-issue.js'
 
 /**
@@ -142,25 +142,35 @@ export function parseChecks(value: unknown, sources: readonly CheckedSource[]): 
 }
 
 function checksZodIssues(error: ZodError): PipelineIssue[] {
-  return error.issues.map((i): PipelineIssue => {
-    const path = ['checks', ...i.path] as (string | number)[]
+  return zodIssuesAt(error.issues, ['checks'])
+}
+
+/**
+ * Zod issues as pipeline issues. A union (one filter or a list of them; the field rules)
+ * reports the problems of the branch fitting the value's type, so a bad event type inside a
+ * single filter names its key instead of a bare "Invalid input".
+ */
+function zodIssuesAt(
+  issues: readonly ZodError['issues'][number][],
+  prefix: readonly PropertyKey[],
+): PipelineIssue[] {
+  return issues.flatMap((i): PipelineIssue[] => {
+    const path = [...prefix, ...i.path] as (string | number)[]
+    if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator') {
+      return [{ path, message: 'not an allowed check kind', allowed: [...checkKinds] }]
+    }
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const fitting = i.errors.filter(
+        (branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0),
+      )
+      if (fitting.length === 1) return zodIssuesAt(fitting[0] ?? [], path)
+    }
     if (i.code === 'unrecognized_keys') {
-      return {
-        path: [...path, i.keys[0] ?? ''],
-        message: `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`,
-        atKey: true,
-      }
+      return i.keys.map((k) => ({ path: [...path, k], message: `unknown key "${k}"`, atKey: true }))
     }
     if (i.code === 'invalid_value')
-      return { path, message: 'not an allowed value', allowed: i.values.map(String) }
-    if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator') {
-      return {
-        path: [...path, 'kind'],
-        message: 'not an allowed check kind',
-        allowed: ['missing', 'duplicate', 'conflict', 'stale', 'invalid'],
-      }
-    }
-    return { path, message: i.message }
+      return [{ path, message: 'not an allowed value', allowed: i.values.map(String) }]
+    return [{ path, message: i.message }]
   })
 }
 

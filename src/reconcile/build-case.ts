@@ -23,7 +23,7 @@ export function buildCase(ctx: ReconcileContext, check: Check, d: CaseDraft): Ca
   const records: CaseRecord[] = []
   const add = (part: CaseRecordPart, list: readonly number[] | undefined): void => {
     const fresh = [...new Set(list ?? [])].filter((i) => !seen.has(i))
-    fresh.sort((a, b) => compareText(ctx.refOf(a), ctx.refOf(b)) || a - b)
+    fresh.sort(ctx.byRef)
     for (const i of fresh) {
       seen.add(i)
       const r = ctx.records[i] as ReconcileRecord
@@ -84,11 +84,6 @@ export function personZh(ctx: ReconcileContext, i: number): string {
   const birth = birthDateOf(r)
   const name = r.name ?? '（无姓名）'
   return birth === null ? name : `${name} (${birth})`
-}
-
-/** Code-unit order, the same in every locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** 0.87 → "0.870": probabilities as reasons print them. */

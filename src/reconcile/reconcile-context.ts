@@ -3,6 +3,12 @@ import type { RecordKind } from '../domain/record-kind.js'
 import type { SourceAgency } from '../domain/source-agency.js'
 import type { RecordFilter } from './check.js'
 import { roleLabelZh, sourceLabelZh } from './labels-zh.js'
+
+/** Code-unit order, the same in every locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 import type { LinkedPair, ReconcileInput, ReconcileOptions, ReconcileRecord } from './reconcile-input.js'
 
 /** A pair seen from one of its records. */
@@ -22,7 +28,7 @@ export interface ReconcileContext {
   readonly periodStart: string
   readonly periodEnd: string
   personOf(i: number): number
-  /** Records of record i's person, i included, in index order. */
+  /** Records of record i's person, i included, in ref order (not index order: see byRef). */
   membersOf(i: number): readonly number[]
   /** The scored pair of i and j, if the linkage kept one. */
   pairBetween(i: number, j: number): LinkedPair | undefined
@@ -40,6 +46,12 @@ export interface ReconcileContext {
   sourceLabel(source: string): string
   /** `file:line:role`. */
   refOf(i: number): string
+  /**
+   * Orders records by ref, then fingerprint: wherever a rule picks "the first" record (to name
+   * in a reason, to believe, to break a tie) it picks by this, so the cases do not depend on
+   * the order the records were loaded in.
+   */
+  byRef(a: number, b: number): number
 }
 
 export function buildContext(input: ReconcileInput, options: ReconcileOptions): ReconcileContext {
@@ -60,6 +72,16 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     if (list === undefined) members.set(p, [i])
     else list.push(i)
   }
+
+  const refOf = (i: number): string => {
+    const r = records[i] as ReconcileRecord
+    return `${r.file}:${r.line}:${r.role}`
+  }
+  const byRef = (a: number, b: number): number =>
+    compareText(refOf(a), refOf(b)) ||
+    compareText((records[a] as ReconcileRecord).fingerprint, (records[b] as ReconcileRecord).fingerprint) ||
+    a - b
+  for (const list of members.values()) list.sort(byRef)
 
   const pairIndex = new Map<string, LinkedPair>()
   const doubtful: PairFrom[][] = Array.from({ length: n }, () => [])
@@ -107,7 +129,8 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
     labelOf: (i) => sourceLabel(rec(i).source) + roleLabelZh(rec(i).role),
     sourceLabel,
-    refOf: (i) => `${rec(i).file}:${rec(i).line}:${rec(i).role}`,
+    refOf,
+    byRef,
   }
 }
 

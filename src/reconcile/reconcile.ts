@@ -1,7 +1,6 @@
-import { compareText } from './build-case.js'
 import type { Case } from './case.js'
 import type { Check } from './check.js'
-import { buildContext, type ReconcileContext } from './reconcile-context.js'
+import { buildContext, compareText, type ReconcileContext } from './reconcile-context.js'
 import type { ReconcileInput, ReconcileOptions } from './reconcile-input.js'
 import { conflictCases } from './rules/conflict.js'
 import { duplicateCases } from './rules/duplicate.js'

@@ -8,7 +8,7 @@ import type { ReconcileRecord } from '../reconcile-input.js'
 /**
  * 信息不一致: a `target` record (the register) whose person holds an `authority` record that
  * says otherwise on a field. Per field, the value believed is that of the first authority
- * filter with a value (then the lowest index); a missing value is never a conflict, and an
+ * filter with a value (then the first by ref); a missing value is never a conflict, and an
  * ID is compared only when both are well-formed (a broken ID is the invalid check's case).
  */
 export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case[] {
@@ -24,7 +24,7 @@ export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case
       .filter((m) => m !== t)
       .map((m) => ({ m, rank: rankOf(m) }))
       .filter((a) => a.rank >= 0)
-      .sort((a, b) => a.rank - b.rank || a.m - b.m)
+      .sort((a, b) => a.rank - b.rank || ctx.byRef(a.m, b.m))
     if (authorities.length === 0) continue
     const differences: FieldDifference[] = []
     const notes: string[] = []

@@ -22,20 +22,21 @@ export function duplicateCases(ctx: ReconcileContext, check: DuplicateCheck): Ca
       const subjects = ctx.membersOf(i).filter(isTarget)
       if (subjects.length > 1) {
         const pair = weakestPair(ctx, subjects)
-        const label = ctx.sourceLabel((ctx.records[i] as ReconcileRecord).source)
+        const first = subjects[0] as number
+        const label = ctx.sourceLabel((ctx.records[first] as ReconcileRecord).source)
         cases.push(
           buildCase(ctx, check, {
             subjects,
             review: false,
             pair,
-            reason: `${personZh(ctx, i)} 在${label}中有 ${subjects.length} 条有效记录`,
+            reason: `${personZh(ctx, first)} 在${label}中有 ${subjects.length} 条有效记录`,
           }),
         )
       }
     }
     for (const d of ctx.doubtfulPairs(i)) {
-      // Each doubtful pair once, from its smaller index.
-      if (d.other < i || !isTarget(d.other)) continue
+      // Each doubtful pair once, from its first record by ref (names it first in the reason).
+      if (ctx.byRef(d.other, i) < 0 || !isTarget(d.other)) continue
       cases.push(
         buildCase(ctx, check, {
           subjects: [i, d.other],
@@ -55,6 +56,7 @@ function weakestPair(ctx: ReconcileContext, records: readonly number[]): LinkedP
   for (let a = 0; a < records.length; a++) {
     for (let b = a + 1; b < records.length; b++) {
       const p = ctx.pairBetween(records[a] as number, records[b] as number)
+      // Ties keep the first pair met; records come in ref order, so that is order-independent.
       if (p !== undefined && (weakest === undefined || p.probability < weakest.probability)) weakest = p
     }
   }

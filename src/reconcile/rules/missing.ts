@@ -38,7 +38,7 @@ export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[]
         if (
           best === null ||
           d.pair.probability > best.pair.probability ||
-          (d.pair.probability === best.pair.probability && d.other < best.other)
+          (d.pair.probability === best.pair.probability && ctx.byRef(d.other, best.other) < 0)
         )
           best = d
       }

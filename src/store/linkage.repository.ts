@@ -98,6 +98,19 @@ export async function periodFiles(db: Kysely<Database>, q: MatchRecordsQuery): P
     .execute()
 }
 
+/**
+ * Whether a linkage was made from other files than the period holds now (a file ingested again
+ * or added since): its record ids may point at replaced rows.
+ */
+export function linkageIsStale(run: LinkRunRow, now: readonly LinkedFile[]): boolean {
+  const key = (files: readonly LinkedFile[]) =>
+    files
+      .map((f) => `${f.id}:${f.sha256}`)
+      .sort()
+      .join(' ')
+  return key(JSON.parse(run.files) as LinkedFile[]) !== key(now)
+}
+
 /** The stored linkage of a period, if any. */
 export async function findLinkRun(
   db: Kysely<Database>,
@@ -283,5 +296,66 @@ async function inBatches(count: number, write: (from: number, to: number) => voi
     write(from, Math.min(count, from + batch))
     // Let the event loop breathe between batches (progress output, signals).
     await Promise.resolve()
+  }
+}
+
+/** A period's stored linkage as reconciliation reads it. */
+export interface StoredLinkage {
+  readonly run: LinkRunRow
+  /**
+   * True when the period's files were ingested again after linking (link_run.files differs from
+   * source_file): record ids may then point at replaced rows, and the month must be linked again.
+   */
+  readonly stale: boolean
+  /** `record.id` → person number, for every record of the period. */
+  readonly personOfRecord: ReadonlyMap<number, number>
+  /** Every kept pair, accepted first, then review; each strongest first. */
+  readonly pairs: readonly {
+    readonly leftRecordId: number
+    readonly rightRecordId: number
+    readonly band: 'accept' | 'review'
+    readonly matchWeight: number
+    readonly probability: number
+    readonly levels: string
+  }[]
+}
+
+/**
+ * Reads a period's stored linkage (issue 5's reconciliation: which records are one person,
+ * which pairs wait for clerical review), or undefined when the period was never linked.
+ */
+export async function loadStoredLinkage(
+  db: Kysely<Database>,
+  q: MatchRecordsQuery,
+): Promise<StoredLinkage | undefined> {
+  const run = await findLinkRun(db, q)
+  if (run === undefined) return undefined
+  const files = await periodFiles(db, q)
+  const persons = await db
+    .selectFrom('record_person')
+    .select(['record_id', 'person_id'])
+    .where('link_run_id', '=', run.id)
+    .execute()
+  const pairs = await db
+    .selectFrom('link_pair')
+    .select(['left_record_id', 'right_record_id', 'band', 'match_weight', 'probability', 'levels'])
+    .where('link_run_id', '=', run.id)
+    .orderBy('band')
+    .orderBy('match_weight', 'desc')
+    .orderBy('left_record_id')
+    .orderBy('right_record_id')
+    .execute()
+  return {
+    run,
+    stale: linkageIsStale(run, files),
+    personOfRecord: new Map(persons.map((p) => [p.record_id, Number(p.person_id)])),
+    pairs: pairs.map((p) => ({
+      leftRecordId: p.left_record_id,
+      rightRecordId: p.right_record_id,
+      band: p.band === 'accept' ? 'accept' : 'review',
+      matchWeight: p.match_weight,
+      probability: p.probability,
+      levels: p.levels,
+    })),
   }
 }

@@ -9,6 +9,7 @@ import {
   findLinkRun,
   findPreviousLinkRun,
   loadPeriodRecordKeys,
+  loadStoredLinkage,
   nextPersonNumber,
   type PeriodLinkage,
   personsByFingerprint,
@@ -212,5 +213,31 @@ describe('loading a period’s record keys', () => {
     expect(keys.documentNos.slice(2)).toEqual([null, null])
     expect(new Set(keys.recordIds).size).toBe(4)
     expect(keys.raws.every((raw) => raw.length > 0)).toBe(true)
+  })
+})
+
+describe('reading a stored linkage back', () => {
+  it('gives each record’s person and the kept pairs, accepted first, and says when it is stale', async () => {
+    await replaceLinkage(store, await linkage())
+    const stored = await loadStoredLinkage(store.db, q)
+    expect(stored?.personOfRecord).toEqual(
+      new Map([
+        [11, 1],
+        [12, 1],
+        [13, 2],
+      ]),
+    )
+    expect(stored?.pairs.map((p) => [p.leftRecordId, p.rightRecordId, p.band])).toEqual([
+      [11, 12, 'accept'],
+      [12, 13, 'review'],
+    ])
+    // The hand-made linkage names a file (id 1) the period does not hold.
+    expect(stored?.stale).toBe(true)
+    expect(await loadStoredLinkage(store.db, { ...q, period: '2026-12' })).toBeUndefined()
+  })
+
+  it('is not stale while the period holds exactly the files it was linked from', async () => {
+    await replaceLinkage(store, await linkage({ files: [] }))
+    expect((await loadStoredLinkage(store.db, q))?.stale).toBe(false)
   })
 })

@@ -70,7 +70,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         const run = await linkage.findLinkRun(store.db, q)
         if (run === undefined) throw new LinkNotFoundError(file, period, flags.db)
         const now = await linkage.periodFiles(store.db, q)
-        if (JSON.stringify(now) !== JSON.stringify(JSON.parse(run.files))) {
+        if (linkage.linkageIsStale(run, now)) {
           throw new LinkStaleError(file, period, flags.db)
         }
         const rows =

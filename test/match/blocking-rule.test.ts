@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import {
   type BlockingKey,
+  blockingKeyExtractor,
   blockingKeyExtractors,
   blockingKeys,
   blockingRuleKey,
@@ -142,5 +143,40 @@ describe('blockingRuleKey', () => {
     expect(() => blockingRuleKey(bad, {})).toThrow(/unknown key birthdate/)
     expect(isBlockingKey('birthdate')).toBe(false)
     expect(isBlockingKey('birthDate')).toBe(true)
+  })
+})
+
+describe('attribute keys', () => {
+  const record = { 'attr.surname': 'smithers', 'attr.dob': '1915-11-11', 'attr.postcode': '' }
+  it.each([
+    ['attr.surname', 'smithers'],
+    ['attr.surname:first3', 'smi'],
+    ['attr.surname:last2', 'rs'],
+    ['attr.dob:first4', '1915'],
+    ['attr.surname:first9', null], // shorter than 9: no key
+    ['attr.postcode', null], // empty: no key
+    ['attr.email', null], // not on the record
+  ])('%s → %j', (key, expected) => {
+    expect(blockingKeyExtractor(key)?.(record)).toBe(expected)
+    expect(isBlockingKey(key)).toBe(true)
+  })
+
+  it.each([
+    'attr.',
+    'attr.Surname',
+    'attr.surname:first0',
+    'attr.surname:first',
+    'attr.surname:middle2',
+    'surname',
+  ])('refuses %j', (key) => {
+    expect(isBlockingKey(key)).toBe(false)
+    expect(blockingKeyExtractor(key)).toBeUndefined()
+  })
+
+  it('resolves attribute keys through the extractor table too', () => {
+    expect(blockingKeyExtractors['attr.surname:first2']?.(record)).toBe('sm')
+    expect(blockingRuleKey({ name: 'r', keys: ['attr.surname:first3', 'attr.dob:first4'] }, record)).toBe(
+      'smi\u001f1915',
+    )
   })
 })

@@ -19,8 +19,14 @@ Example:
     .action((file: string) => {
       const p = loadPipeline(file)
       const files = p.sources.reduce((n, s) => n + s.files.length, 0)
+      // A pipeline for data from outside China has attributes and no jurisdiction: say that instead.
+      const where =
+        p.jurisdiction.communities.length > 0
+          ? `${p.jurisdiction.communities.length} communities (${p.jurisdiction.name} ${p.jurisdiction.county})`
+          : 'no jurisdiction'
+      const attributes = p.attributes.length > 0 ? `, ${p.attributes.length} attributes` : ''
       process.stdout.write(
-        `${pc.green('✓')} ${file} is valid: ${p.sources.length} sources (${files} files), ${p.jurisdiction.communities.length} communities (${p.jurisdiction.name} ${p.jurisdiction.county}).\n`,
+        `${pc.green('✓')} ${file} is valid: ${p.sources.length} sources (${files} files)${attributes}, ${where}.\n`,
       )
     })
 }

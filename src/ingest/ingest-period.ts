@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Month } from '../domain/month.js'
 import { ExportFileNotFoundError } from '../errors/ingest-errors.js'
@@ -14,8 +13,23 @@ import {
   insertSourceFile,
   updateSourceFileCounts,
 } from '../store/source-files.repository.js'
-import { openNormalizedStream } from './normalized-stream.js'
+import {
+  type NormalizedStream,
+  type NormalizedStreamRequest,
+  openNormalizedStream,
+} from './normalized-stream.js'
+import { openNormalizedRanges } from './open-normalized-ranges.js'
 import { openNormalizedStreamInWorker, workersAvailable } from './open-normalized-stream-in-worker.js'
+import { tableFormatOf } from './open-table.js'
+import { type SplitOptions, scanExport } from './scan-export.js'
+import { SplitBoundaryInQuoteError } from './split-boundary-in-quote-error.js'
+import type { ByteRange } from './table-source.js'
+
+/**
+ * Large CSV files are read by two workers in ranges of about 2 MiB (about 15,000 rows of a
+ * person export), so reading and normalizing use both cores while this thread writes the store.
+ */
+const defaultSplit: SplitOptions = { rangeBytes: 2 << 20, minFileBytes: 8 << 20 }
 
 export interface IngestProgress {
   readonly source: string
@@ -38,6 +52,12 @@ export interface IngestOptions {
    * only possible when running compiled, so tests of the TypeScript sources run in-thread).
    */
   readonly parallel?: boolean
+  /**
+   * How large CSV files are cut for reading in ranges (scan-export.ts); `false` reads every
+   * file whole. Defaults to ranges of 2 MiB for files over 8 MiB when workers run; when given,
+   * ranges are also used in-thread (for tests).
+   */
+  readonly split?: SplitOptions | false
 }
 
 export interface FileIngestResult {
@@ -111,7 +131,11 @@ async function ingestFile(
   now: () => Date,
 ): Promise<FileIngestResult> {
   const started = performance.now()
-  const sha256 = await hashFile(file)
+  const isCsv = tableFormatOf(file, source.format) === 'csv'
+  const inWorkers = options.parallel !== false && workersAvailable
+  const split =
+    !isCsv || options.split === false ? undefined : (options.split ?? (inWorkers ? defaultSplit : undefined))
+  const { sha256, ranges } = await scanExport(file, split)
   const key = {
     pipeline: pipeline.name,
     county: pipeline.jurisdiction.county,
@@ -137,31 +161,98 @@ async function ingestFile(
     return result
   }
 
+  const request: NormalizedStreamRequest = { file, source, jurisdiction: pipeline.jurisdiction }
+  const ctx: StoreFileContext = {
+    store,
+    source,
+    shownPath,
+    sha256,
+    runId,
+    key,
+    options,
+    now,
+    announced: false,
+  }
+  let stored: StoredFile
+  try {
+    stored = await storeFile(ctx, await openStream(request, ranges, inWorkers))
+  } catch (e) {
+    if (!(e instanceof SplitBoundaryInQuoteError)) throw e
+    // A quoted cell spans a range boundary: the transaction is gone, read the file whole.
+    stored = await storeFile(ctx, await openStream(request, null, inWorkers))
+  }
+  const { rowsRead, recordsStored, rowsRejected, replaced, encoding } = stored
+  const result: FileIngestResult = {
+    source: source.name,
+    path: shownPath,
+    status: 'ingested',
+    encoding,
+    rowsRead,
+    recordsStored,
+    rowsRejected,
+    replaced,
+    seconds: (performance.now() - started) / 1000,
+  }
+  options.onFile?.(result)
+  return result
+}
+
+function openStream(
+  request: NormalizedStreamRequest,
+  ranges: readonly ByteRange[] | null,
+  inWorkers: boolean,
+): Promise<NormalizedStream> {
+  if (inWorkers) return openNormalizedStreamInWorker(request, ranges)
+  return ranges ? openNormalizedRanges(request, ranges) : openNormalizedStream(request)
+}
+
+interface StoreFileContext {
+  readonly store: Store
+  readonly source: Source
+  readonly shownPath: string
+  readonly sha256: string
+  readonly runId: number
+  readonly key: { pipeline: string; county: string; period: Month; source: string }
+  readonly options: IngestOptions
+  readonly now: () => Date
+  /** The 'started' message went out (a file read again whole is not announced twice). */
+  announced: boolean
+}
+
+interface StoredFile {
+  readonly rowsRead: number
+  readonly recordsStored: number
+  readonly rowsRejected: number
+  readonly replaced: number
+  readonly encoding: string
+}
+
+/** Stores one opened export in one transaction and closes the stream. */
+async function storeFile(ctx: StoreFileContext, stream: NormalizedStream): Promise<StoredFile> {
+  const { store, source, shownPath, key, options } = ctx
   let rowsRead = 0
   let recordsStored = 0
   let rowsRejected = 0
   let replaced = 0
-  const request = { file, source, jurisdiction: pipeline.jurisdiction }
-  const stream = await (options.parallel !== false && workersAvailable
-    ? openNormalizedStreamInWorker(request)
-    : openNormalizedStream(request))
   try {
-    options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: stream.bytes })
+    if (!ctx.announced)
+      options.onFile?.({ source: source.name, path: shownPath, status: 'started', bytes: stream.bytes })
+    ctx.announced = true
     await store.db.transaction().execute(async (trx) => {
       replaced = await deleteReplacedFiles(trx, { ...key, path: shownPath })
       const fileId = await insertSourceFile(trx, {
         ...key,
-        run_id: runId,
+        run_id: ctx.runId,
         agency: source.agency,
         kind: source.kind,
         path: shownPath,
-        sha256,
+        sha256: ctx.sha256,
         bytes: stream.bytes,
         encoding: stream.header.encoding,
         rows_read: 0,
         records_stored: 0,
         rows_rejected: 0,
-        ingested_at: now().toISOString(),
+        ingested_at: ctx.now().toISOString(),
         columns: JSON.stringify(Object.fromEntries(stream.indexOf)),
       })
       for await (const batch of stream.batches) {
@@ -188,23 +279,5 @@ async function ingestFile(
   } finally {
     await stream.close()
   }
-  const result: FileIngestResult = {
-    source: source.name,
-    path: shownPath,
-    status: 'ingested',
-    encoding: stream.header.encoding,
-    rowsRead,
-    recordsStored,
-    rowsRejected,
-    replaced,
-    seconds: (performance.now() - started) / 1000,
-  }
-  options.onFile?.(result)
-  return result
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+  return { rowsRead, recordsStored, rowsRejected, replaced, encoding: stream.header.encoding }
 }

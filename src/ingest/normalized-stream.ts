@@ -1,10 +1,10 @@
 import type { Pipeline, Source } from '../pipeline/pipeline.js'
 import { toRecordRow } from '../store/records.repository.js'
 import { mapHeaders } from './header-map.js'
-import { buildRowNormalizer } from './normalize-row.js'
+import { buildRowNormalizer, type RowNormalizer } from './normalize-row.js'
 import { openTable } from './open-table.js'
 import type { Reject } from './reject.js'
-import type { TableHeader } from './table-source.js'
+import type { ByteRange, TableHeader } from './table-source.js'
 
 /** One batch of an export, read and normalized, ready for the store. */
 export interface NormalizedBatch {
@@ -31,6 +31,8 @@ export interface NormalizedStreamRequest {
   readonly file: string
   readonly source: Source
   readonly jurisdiction: Pipeline['jurisdiction']
+  /** CSV only: just the rows of this byte range (see scan-export.ts). */
+  readonly range?: ByteRange
 }
 
 /**
@@ -38,13 +40,18 @@ export interface NormalizedStreamRequest {
  * same function in a worker thread (ingest-worker.ts) so reading and normalizing use one core
  * while the store writes on the other.
  */
-export async function openNormalizedStream(req: NormalizedStreamRequest): Promise<NormalizedStream> {
+export async function openNormalizedStream(
+  req: NormalizedStreamRequest,
+  /** Ranges of one file share one normalizer (and its community cache): pass the same map. */
+  normalizers?: Map<string, RowNormalizer>,
+): Promise<NormalizedStream> {
   const { file, source, jurisdiction } = req
   let bytesDone = 0
   const table = await openTable(file, {
     format: source.format ?? undefined,
     encoding: source.encoding,
     sheet: source.sheet ?? undefined,
+    range: req.range,
     onBytes: (done) => {
       bytesDone = done
     },
@@ -59,7 +66,13 @@ export async function openNormalizedStream(req: NormalizedStreamRequest): Promis
     await table.close()
     throw e
   }
-  const normalizeRow = buildRowNormalizer(source, indexOf, jurisdiction)
+  const key = JSON.stringify([...indexOf])
+  let normalizeRow = normalizers?.get(key)
+  if (!normalizeRow) {
+    normalizeRow = buildRowNormalizer(source, indexOf, jurisdiction)
+    normalizers?.set(key, normalizeRow)
+  }
+  const normalize = normalizeRow
   async function* batches(): AsyncGenerator<NormalizedBatch> {
     for await (const batch of table.batches) {
       const records: unknown[][] = []
@@ -76,7 +89,7 @@ export async function openNormalizedStream(req: NormalizedStreamRequest): Promis
           })
           continue
         }
-        const outcome = normalizeRow(row.cells, row.line)
+        const outcome = normalize(row.cells, row.line)
         if (!outcome.ok) {
           rejects.push(outcome.reject)
           continue

@@ -15,6 +15,10 @@ import type { OpenedTable, OpenTableOptions, TableFormat } from './table-source.
  *   SheetNotFoundError
  */
 export function openTable(path: string, options: OpenTableOptions = {}): Promise<OpenedTable> {
-  const format: TableFormat = options.format ?? (/^\.xls[xm]$/i.test(extname(path)) ? 'xlsx' : 'csv')
-  return format === 'xlsx' ? readXlsx(path, options) : readCsv(path, options)
+  return tableFormatOf(path, options.format) === 'xlsx' ? readXlsx(path, options) : readCsv(path, options)
+}
+
+/** The format openTable reads a file as: the one given, else the one its extension says. */
+export function tableFormatOf(path: string, format?: TableFormat | null): TableFormat {
+  return format ?? (/^\.xls[xm]$/i.test(extname(path)) ? 'xlsx' : 'csv')
 }

@@ -2,7 +2,9 @@ import { type FileHandle, open } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { EmptyFileError, EncodingUndetectedError, ExportFileNotFoundError } from '../errors/ingest-errors.js'
 import { detectEncoding, type TextEncodingName } from './detect-encoding.js'
+import { SplitBoundaryInQuoteError } from './split-boundary-in-quote-error.js'
 import {
+  type ByteRange,
   defaultBatchSize,
   type OpenedTable,
   type OpenTableOptions,
@@ -46,7 +48,7 @@ const encodingNames: Record<TextEncodingName, string> = {
  */
 export async function readCsv(
   file: string,
-  options: Pick<OpenTableOptions, 'encoding' | 'batchSize' | 'onBytes'> = {},
+  options: Pick<OpenTableOptions, 'encoding' | 'batchSize' | 'onBytes' | 'range'> = {},
 ): Promise<OpenedTable> {
   const handle = await openExport(file)
   let closed = false
@@ -61,16 +63,21 @@ export async function readCsv(
     await handle.read(head, 0, head.length, 0)
     const wanted = options.encoding ?? 'auto'
     const encoding = wanted === 'auto' ? detectEncoding(head) : wanted === 'gbk' ? 'gb18030' : 'utf8'
-    const decoder = new TextDecoder(decoderLabels[encoding])
+    let decoder = new TextDecoder(decoderLabels[encoding])
     const rows = new CsvRows(file, encoding, wanted === 'auto', options.batchSize ?? defaultBatchSize)
     const buffer = new Uint8Array(Math.min(chunkBytes, Math.max(total, 1)))
+    const range: ByteRange | undefined = options.range
+    // The header is read from the top of the file even when the rows come from a later range.
+    let limit = range && range.start === 0 ? Math.min(range.end, total) : total
     let position = 0
     let done = false
+    // A first range is read from the top: its open-quote check applies from the first row on.
+    rows.cutShort = range !== undefined && range.start === 0 && range.end < total
 
     const pump = async () => {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit - position), position)
       position += bytesRead
-      done = bytesRead === 0
+      done = bytesRead === 0 || position >= limit
       // stream: true keeps a character split across two reads pending instead of emitting U+FFFD
       rows.feed(decoder.decode(buffer.subarray(0, bytesRead), { stream: !done }), done)
       options.onBytes?.(position, total)
@@ -79,6 +86,16 @@ export async function readCsv(
     while (!rows.header && !done) await pump()
     const header = rows.header
     if (!header) throw new EmptyFileError(file)
+    if (range && range.start > 0) {
+      // Forget the rows read past the header and start over at the range, with a fresh decoder
+      // (a range starts on a line break, so never inside a character).
+      decoder = new TextDecoder(decoderLabels[encoding])
+      rows.restartAt(range.line)
+      rows.cutShort = range.end < total
+      position = range.start
+      limit = Math.min(range.end, total)
+      done = position >= limit
+    }
 
     async function* batches(): AsyncGenerator<readonly TableRow[]> {
       try {
@@ -138,6 +155,21 @@ class CsvRows {
     private readonly sniffed: boolean,
     private readonly batchSize: number,
   ) {}
+
+  /**
+   * The input stops before the end of the file (a range): a quote still open at its end means
+   * the range did not start and end on row boundaries after all.
+   */
+  cutShort = false
+
+  /** Drops everything parsed after the header and goes on reading rows from physical line `line`. */
+  restartAt(line: number): void {
+    this.partial = ''
+    this.line = line
+    this.nextBreak = -1
+    this.batch = []
+    this.ready = []
+  }
 
   feed(text: string, last: boolean): void {
     const input = this.partial + text
@@ -209,6 +241,8 @@ class CsvRows {
       return
     }
 
+    if (this.cutShort && result.errors.some((e) => e.code === 'MissingQuotes'))
+      throw new SplitBoundaryInQuoteError(this.file, line)
     const problem = this.findProblem(cells, result.errors, input, start, end)
     this.batch.push(problem ? { line, problem } : { line, cells, raw: lineText(input, start, end) })
     if (this.batch.length >= this.batchSize) {

@@ -78,6 +78,21 @@ export interface OpenTableOptions {
   readonly batchSize?: number
   /** Called as the file is read, with bytes read so far and the file size. */
   readonly onBytes?: (done: number, total: number) => void
+  /**
+   * CSV only: read just the rows in bytes [start, end) of the file (see plan-split.ts); the
+   * header still comes from the top of the file. Rows keep their physical line numbers.
+   */
+  readonly range?: ByteRange
+}
+
+/**
+ * A slice of a CSV file that starts at a row boundary: `start` is 0 or the byte after a line
+ * break, `line` the physical line number there.
+ */
+export interface ByteRange {
+  readonly start: number
+  readonly end: number
+  readonly line: number
 }
 
 /** Rows per batch when openTable's caller does not say. */

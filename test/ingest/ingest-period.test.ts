@@ -156,6 +156,79 @@ describe('ingesting a month of exports', () => {
     expect(runs.map((r) => r.status)).toEqual(['failed'])
   })
 
+  describe('reading a large CSV in byte ranges', () => {
+    /** 1,500 police rows with blank lines, short rows and (when asked) addresses quoted across a line break. */
+    function manyRows(quotedBreaks: boolean): string[] {
+      const rows = [smallPoliceRows[0]!]
+      for (let i = 0; i < 1500; i++) {
+        if (i % 89 === 3) rows.push('')
+        const address = quotedBreaks && i % 97 === 11 ? `"花园路${i}号\r\n2栋"` : `花园路${i}号`
+        if (i % 113 === 5) rows.push(`410105199001021234,王${i},女,1990/1/2,${address},,迁出`)
+        else rows.push(`410105199001021234,王${i},女,1990/1/2,${address},,迁出,2026-10-09`)
+      }
+      return rows
+    }
+
+    async function stored(s: Store) {
+      const records = await s.db.selectFrom('record').selectAll().orderBy('id').execute()
+      const rejects = await s.db.selectFrom('reject').selectAll().orderBy('id').execute()
+      const files = await s.db
+        .selectFrom('source_file')
+        .select(['rows_read', 'records_stored', 'rows_rejected'])
+        .execute()
+      return {
+        records: records.map(({ id, file_id, ...r }) => r),
+        rejects: rejects.map(({ id, file_id, ...r }) => r),
+        files,
+      }
+    }
+
+    for (const quotedBreaks of [false, true]) {
+      it(`stores the same records and rejects, in file order with the same lines, as reading it whole${quotedBreaks ? ' (quoted line breaks: falls back to reading it whole)' : ''}`, async () => {
+        const pipeline = await setup(manyRows(quotedBreaks))
+        const split = { rangeBytes: 1000, minFileBytes: 0 }
+        const summary = await ingestPeriod(store, pipeline, { period, split })
+        const whole = await openStore(':memory:')
+        try {
+          const wholeSummary = await ingestPeriod(whole, pipeline, { period, split: false })
+          expect(summary.files.map(({ seconds, ...f }) => f)).toEqual(
+            wholeSummary.files.map(({ seconds, ...f }) => f),
+          )
+          const a = await stored(store)
+          const b = await stored(whole)
+          expect(a).toEqual(b)
+          expect(a.records.length).toBeGreaterThan(1400)
+          expect(a.rejects.length).toBeGreaterThan(10)
+          expect(summary.files[0]!.rowsRead).toBe(
+            summary.files[0]!.recordsStored + summary.files[0]!.rowsRejected,
+          )
+        } finally {
+          await whole.close()
+        }
+      })
+    }
+
+    it('rolls the file back completely when storing fails in a later range', async () => {
+      const pipeline = await setup(manyRows(false))
+      let calls = 0
+      const failing: Store = {
+        ...store,
+        insertRows(trx, table, columns, rows) {
+          if (table === 'record' && ++calls === 5) throw new Error('disk full')
+          store.insertRows(trx, table, columns, rows)
+        },
+      }
+      await expect(
+        ingestPeriod(failing, pipeline, { period, split: { rangeBytes: 1000, minFileBytes: 0 } }),
+      ).rejects.toThrow('disk full')
+      expect(calls).toBe(5)
+      const { files, records, rejects } = await counts()
+      expect(files).toHaveLength(0)
+      expect(records).toHaveLength(0)
+      expect(rejects).toHaveLength(0)
+    })
+  })
+
   it('refuses an export in another encoding than the pipeline says, storing nothing', async () => {
     await setup()
     const forcedUtf8 = parsePipelineText(

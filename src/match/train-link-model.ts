@@ -7,6 +7,7 @@ import { type LinkInput, prepareLinkInput } from './link-input.js'
 import { type LinkModel, levelCodes, linkModelVersion } from './link-model.js'
 import { mFromPatterns } from './m-from-patterns.js'
 import { patternKey } from './pattern-key.js'
+import { uWithoutMatches } from './u-without-matches.js'
 import { validResidentId } from './valid-resident-id.js'
 
 /** Options of trainLinkModel; only `rng` is required. */
@@ -49,7 +50,12 @@ export function trainLinkModel(
   const u =
     uSamplePairs === 0
       ? comparisons.map((c) => c.levels.map(() => 1 / c.levels.length))
-      : estimateU(prepared, comparisons, { rng: options.rng, sampleSize: uSamplePairs })
+      : estimateU(prepared, comparisons, {
+          rng: options.rng,
+          sampleSize: uSamplePairs,
+          // Link-only: u of the pairs that will be scored, those of two different sources.
+          ...(options.acrossSourcesOnly === true ? { sourceOf } : {}),
+        })
 
   // Count the patterns of all blocked pairs, and separately of those sharing a valid ID.
   const ids = records.map(validResidentId)
@@ -74,7 +80,10 @@ export function trainLinkModel(
     }
   }
   const seeded = seedPairs >= minimumSeedPairs
-  const allPairs = Math.max(blocked.left.length, (records.length * (records.length - 1)) / 2)
+  const allPairs = Math.max(
+    blocked.left.length,
+    pairsConsidered(sourceOf, records.length, options.acrossSourcesOnly === true),
+  )
   // The ID's m from the pairs agreeing on everything else, counted together with the ID-sharing
   // pairs (which agree on the ID by construction): both are matches but for rare exceptions, and
   // neither selection looks at the level it measures. Left to EM, the ID's m went wrong: same-day
@@ -87,7 +96,12 @@ export function trainLinkModel(
   const fixedComparisons = seeded
     ? comparisons.flatMap((_, index) => (index === idComparison && !idFromAgreeing ? [] : [index]))
     : []
-  const em = expectationMaximisation(
+  // λ over all pairs, not the blocked ones: u comes from random pairs, so the prior must be that
+  // of a random pair (Splink's probability_two_random_records_match). With λ of the blocked
+  // pairs (about 0.35) every score was some 14 bits too high, and a same-day stranger with a
+  // different name still crossed the accept threshold on the birth date alone.
+  const emOptions = { maxIterations: options.maxIterations ?? 25, fixedComparisons, pairsInAll: allPairs }
+  const first = expectationMaximisation(
     patterns,
     comparisons,
     {
@@ -97,11 +111,14 @@ export function trainLinkModel(
         : comparisons.map((c) => defaultM(c.levels.length)),
       u,
     },
-    // λ over all pairs, not the blocked ones: u comes from random pairs, so the prior must be that
-    // of a random pair (Splink's probability_two_random_records_match). With λ of the blocked
-    // pairs (about 0.35) every score was some 14 bits too high, and a same-day stranger with a
-    // different name still crossed the accept threshold on the birth date alone.
-    { maxIterations: options.maxIterations ?? 25, fixedComparisons, pairsInAll: allPairs },
+    emOptions,
+  )
+  // Then u without the matches the random sample held, and λ once more with that u.
+  const em = expectationMaximisation(
+    patterns,
+    comparisons,
+    { lambda: first.lambda, m: first.m, u: uWithoutMatches(u, first.m, first.lambda, uFloor) },
+    { ...emOptions, fixedComparisons: comparisons.map((_, index) => index) },
   )
   return {
     version: linkModelVersion,
@@ -120,8 +137,8 @@ export function trainLinkModel(
       candidatePairs: blocked.left.length,
       seedPairs,
       patterns: patterns.size,
-      iterations: em.iterations,
-      converged: em.converged,
+      iterations: first.iterations + em.iterations,
+      converged: first.converged && em.converged,
       uSamplePairs,
       fixedComparisons: fixedComparisons.map((index) => (comparisons[index] as Comparison).name),
     },
@@ -169,6 +186,9 @@ const idLevelFloor = 1e-5
 
 const residentIdComparisonName = 'resident_id'
 
+// estimateU's default floor.
+const uFloor = 1e-6
+
 /**
  * Whether a pair agrees at the best level on every comparison but `except`, each either at its
  * best level or null, with at least two non-null: e.g. same name, same birth date, sex equal or
@@ -190,4 +210,16 @@ function mergedCounts(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, num
   const out = new Map(a)
   for (const [key, n] of b) out.set(key, (out.get(key) ?? 0) + n)
   return out
+}
+
+/** How many pairs a run considers: all n(n − 1)/2, or with `acrossSources` those of two different sources. */
+function pairsConsidered(sourceOf: ArrayLike<number>, n: number, acrossSources: boolean): number {
+  const all = (n * (n - 1)) / 2
+  if (!acrossSources) return all
+  const perSource = new Map<number, number>()
+  for (let i = 0; i < n; i++)
+    perSource.set(sourceOf[i] as number, (perSource.get(sourceOf[i] as number) ?? 0) + 1)
+  let within = 0
+  for (const k of perSource.values()) within += (k * (k - 1)) / 2
+  return all - within
 }

@@ -76,4 +76,16 @@ describe('trainLinkModel', () => {
     expect(model.lambda).toBeLessThan((1.1 * 150) / 44_850)
     expect(model.training.candidatePairs).toBeLessThan(44_850)
   })
+
+  it('counts only pairs of two sources in λ when linking across sources only', () => {
+    const { records, sourceOf } = twoRegistryMonth('month-a', 150)
+    const model = trainLinkModel(records, sourceOf, twoRegistryMatching(), {
+      rng: createRng('u').next,
+      uSampleSize: 20_000,
+      acrossSourcesOnly: true,
+    })
+    // 150 matching pairs among 150 · 150 = 22,500 pairs of one record from each registry.
+    expect(model.lambda).toBeGreaterThan((0.9 * 150) / 22_500)
+    expect(model.lambda).toBeLessThan((1.1 * 150) / 22_500)
+  })
 })

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -166,6 +167,46 @@ describe('bidui link', () => {
     // Nothing was minted for a continuing person.
     const [minted] = query<{ n: number }>("select count(*) n from person where first_period = '2026-11'")
     expect(minted?.n).toBe(st.new + st.split)
+  })
+
+  it('killed while storing, leaves one whole linkage of the month, never a part of one', async () => {
+    const whole = () => {
+      const [run] = query<{ id: number; accepted: number; review: number; records: number }>(
+        "select id, accepted, review, records from link_run where period = '2026-10'",
+      )
+      const [stored] = query<{ pairs: number; persons: number; runs: number }>(
+        `select (select count(*) from link_pair where link_run_id = ?) pairs,
+                (select count(*) from record_person where link_run_id = ?) persons,
+                (select count(*) from link_run where period = '2026-10') runs`,
+        run?.id,
+        run?.id,
+      )
+      expect(stored?.runs).toBe(1)
+      expect(stored?.pairs).toBe((run?.accepted ?? -1) + (run?.review ?? 0))
+      expect(stored?.persons).toBe(run?.records)
+      return run?.id
+    }
+    const before = whole()
+    const persons = personsOf('2026-10')
+    // SIGKILL as soon as the persons stage reports, i.e. while the linkage is being written.
+    const child = spawn(
+      process.execPath,
+      [path.resolve('dist/src/cli/main.js'), 'link', 'demo.yaml', '--period', '2026-10', '--db', 'x.db'],
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1' } },
+    )
+    let stderr = ''
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    )
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (stderr.includes('✓ persons')) child.kill('SIGKILL')
+    })
+    const signal = await exited
+    // Either the kill came in time (the earlier linkage stays) or the run had finished (the new one).
+    const after = whole()
+    if (signal === 'SIGKILL' && !stderr.includes('✓ store')) expect(after).toBe(before)
+    expect(personsOf('2026-10')).toEqual(persons)
   })
 
   it('refuses a month with no records, naming the ingest to run', () => {

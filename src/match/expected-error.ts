@@ -21,8 +21,10 @@ export interface CutoffError {
 /**
  * Expected errors of a linkage without truth. Only scored (blocked) pairs are counted: true
  * links that blocking never proposed are invisible here. The figures are only as good as the
- * probabilities are calibrated; Fellegi–Sunter's independence assumption tends to make them
- * too confident, so read them as a lower bound on the errors.
+ * probabilities are calibrated, and Fellegi–Sunter's independence assumption makes them
+ * over-confident: on a generated 100,000-person month the accepted band held 129 false links
+ * (by the generator's truth, an upper bound) where Σ(1−p) said 38, and the review band 93 true
+ * links where Σp said 194. They rank thresholds; they are not counts to report.
  */
 export interface ExpectedError {
   readonly thresholds: { readonly accept: number; readonly review: number }

@@ -101,7 +101,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       process.stdout.write(
         `person IDs carried over from ${summary.previousPeriod ?? '(none: first linked month)'} · ` +
           `model: ${flags.model ?? `trained on ${period}`} · store: ${flags.db}\n` +
-          'expected counts assume the model’s probabilities are calibrated; links blocking never proposed are not counted\n',
+          'expected counts take the model’s probabilities at their word (they run over-confident) and miss links blocking never proposed\n',
       )
     })
 }

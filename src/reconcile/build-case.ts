@@ -61,20 +61,34 @@ export function buildCase(ctx: ReconcileContext, check: Check, d: CaseDraft): Ca
 }
 
 /**
- * Who visits: the community of a register record of the case (the register is what the
- * office corrects, and says where the person is managed), else a subject's, else any other
- * record's (a newborn's mother on the same certificate); null is 未能定位.
+ * Who visits: a register record's community (the register is what the office corrects and
+ * says where the person is managed), first among the case's records, then among the records
+ * of the subjects' persons; else a subject's own; else another record of the subjects'
+ * persons (the police snapshot of a bride not in the register); else a row-mate's or its
+ * person's (a newborn's mother); else any record of the case. null is 未能定位.
  */
 function communityOf(ctx: ReconcileContext, records: readonly CaseRecord[]): string | null {
   const placed = (i: number): string | null => ctx.records[i]?.community ?? null
-  for (const r of records)
-    if (ctx.agencyOf(r.index) === 'register' && placed(r.index) !== null) return placed(r.index)
-  for (const r of records) if (r.part === 'subject' && placed(r.index) !== null) return placed(r.index)
-  for (const r of records) {
-    if (r.part !== 'subject') continue
-    for (const j of ctx.rowMates(r.index)) if (placed(j) !== null) return placed(j)
+  const subjects = records.filter((r) => r.part === 'subject').map((r) => r.index)
+  const persons = subjects.flatMap((s) => ctx.membersOf(s))
+  const rows = subjects.flatMap((s) => ctx.rowMates(s))
+  const rowPersons = rows.flatMap((m) => ctx.membersOf(m))
+  const isRegister = (i: number): boolean => ctx.agencyOf(i) === 'register'
+  const tiers: readonly (readonly number[])[] = [
+    records.map((r) => r.index).filter(isRegister),
+    persons.filter(isRegister),
+    subjects,
+    persons,
+    rows,
+    rowPersons,
+    records.map((r) => r.index),
+  ]
+  for (const tier of tiers) {
+    for (const i of tier) {
+      const c = placed(i)
+      if (c !== null) return c
+    }
   }
-  for (const r of records) if (placed(r.index) !== null) return placed(r.index)
   return null
 }
 

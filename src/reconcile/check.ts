@@ -36,8 +36,14 @@ export interface RecordFilter {
   /** true: the record itself is placed in a community of the jurisdiction; false: it is not. */
   readonly inJurisdiction?: boolean
   /**
-   * true: some record of the same row is placed in the jurisdiction (a newborn is local when
-   * the mother on its birth certificate is; a bride when her husband is, since she moves in).
+   * true: the record or another record of its person places the person here now: a community,
+   * on a record neither cancelled nor a move-out or death (a bride whose marriage row carries
+   * no community, known to the local police).
+   */
+  readonly personInJurisdiction?: boolean
+  /**
+   * true: the person of the record or of another record on its row is placed: a newborn is
+   * local when its mother is; a bride when she or her husband is, since she moves in.
    */
   readonly rowInJurisdiction?: boolean
   /** The event date falls in the reconciled month. */

@@ -37,6 +37,11 @@ export interface ReconcileContext {
    * clustering split. Each is a question for a person, not a link.
    */
   doubtfulPairs(i: number): readonly PairFrom[]
+  /**
+   * Whether record i or another record of its person places the person here now (placesPerson:
+   * a community, and not a cancelled record, a move-out or a death).
+   */
+  personPlaced(i: number): boolean
   /** Records on i's row (same file and line), i excluded. */
   rowMates(i: number): readonly number[]
   agencyOf(i: number): SourceAgency
@@ -104,9 +109,15 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     if (list === undefined) rows.set(k, [i])
     else list.push(i)
   }
+  for (const list of rows.values()) list.sort(byRef)
   const rowOf = (i: number): readonly number[] => {
     const r = records[i] as ReconcileRecord
     return rows.get(`${r.file}\u0000${r.line}`) ?? []
+  }
+
+  const placedPersons = new Set<number>()
+  for (let i = 0; i < n; i++) {
+    if (placesPerson(records[i] as ReconcileRecord)) placedPersons.add(input.person[i] as number)
   }
 
   const { start, end } = periodBounds(options.period)
@@ -124,6 +135,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     membersOf: (i) => members.get(input.person[i] as number) ?? [i],
     pairBetween: (i, j) => pairIndex.get(pairKey(i, j)),
     doubtfulPairs: (i) => doubtful[i] ?? [],
+    personPlaced: (i) => placedPersons.has(input.person[i] as number),
     rowMates: (i) => rowOf(i).filter((j) => j !== i),
     agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
@@ -147,6 +159,16 @@ export function periodBounds(period: string): { start: string; end: string } {
   const next = mo === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, mo + 1, 1)
   const lastDay = next - 1 - dayNumber(y, mo, 1) + 1
   return { start: `${period}-01`, end: `${period}-${String(lastDay).padStart(2, '0')}` }
+}
+
+/**
+ * Whether a record says its person is here now: placed in a community, and neither cancelled
+ * (moved out, dead) nor itself a move-out or death.
+ */
+function placesPerson(r: ReconcileRecord): boolean {
+  return (
+    r.community !== null && r.status !== 'cancelled' && r.eventType !== 'move-out' && r.eventType !== 'death'
+  )
 }
 
 /** Day number of a YYYY-MM-DD text, or null. */
@@ -191,8 +213,9 @@ function compileFilter(ctx: ReconcileContext, f: RecordFilter): RecordTest {
       if (reason === null || !f.statusReasons.some((t) => reason.includes(t))) return false
     }
     if (f.inJurisdiction !== undefined && (r.community !== null) !== f.inJurisdiction) return false
+    if (f.personInJurisdiction !== undefined && ctx.personPlaced(i) !== f.personInJurisdiction) return false
     if (f.rowInJurisdiction !== undefined) {
-      const placed = r.community !== null || ctx.rowMates(i).some((j) => ctx.records[j]?.community != null)
+      const placed = ctx.personPlaced(i) || ctx.rowMates(i).some(ctx.personPlaced)
       if (placed !== f.rowInJurisdiction) return false
     }
     if (f.eventInPeriod !== undefined) {

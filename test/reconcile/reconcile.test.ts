@@ -47,7 +47,7 @@ describe('reconcile with the standard checks', () => {
     ])
   })
 
-  it('finds a person both dead per police and conflicting on sex, as two cases of two checks', () => {
+  it('finds a person both dead per police and conflicting on sex, as cases of two checks', () => {
     const id = validId('410105', '1960-06-24', '200')
     const records = [
       rec({
@@ -72,9 +72,10 @@ describe('reconcile with the standard checks', () => {
       }),
     ]
     const cases = reconcile(input(records, [[0, 1]]), standard, opts)
-    expect(cases.map((c) => c.checkName)).toEqual(['信息不一致', '死亡未注销', '身份证号错误'])
-    // The register's stated sex contradicts its own ID too: an invalid-record case of its own.
-    expect(cases[2]?.problems).toEqual(['id-sex'])
+    // The stated sex contradicts the register's own ID too, but the standard 身份证号错误 check
+    // leaves that to 信息不一致, which says which value is believed: one visit, not two.
+    expect(cases.map((c) => c.checkName)).toEqual(['信息不一致', '死亡未注销'])
+    expect(cases[0]?.differences.map((d) => [d.field, d.believed])).toEqual([['sex', '女']])
   })
 
   it('rejects an inconsistent input as a bug of the caller', () => {

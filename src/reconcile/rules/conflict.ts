@@ -2,6 +2,7 @@ import { buildCase, personZh } from '../build-case.js'
 import type { Case, FieldDifference } from '../case.js'
 import type { ConflictCheck, ConflictField, FieldRule } from '../check.js'
 import { fieldZh, maritalStatusZh, maskResidentIdZh, sexZh } from '../labels-zh.js'
+import { namesAgree } from '../names-agree.js'
 import { compileFilters, dayOf, type ReconcileContext } from '../reconcile-context.js'
 import type { ReconcileRecord } from '../reconcile-input.js'
 
@@ -10,6 +11,8 @@ import type { ReconcileRecord } from '../reconcile-input.js'
  * says otherwise on a field. Per field, the value believed is that of the first authority
  * filter with a value (then the first by ref); a missing value is never a conflict, and an
  * ID is compared only when both are well-formed (a broken ID is the invalid check's case).
+ * Names agree when they can be the same written name (namesAgree: a dropped middle dot, a `?`
+ * for a character GBK could not hold), and under `samePinyin` also when they sound the same.
  */
 export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case[] {
   const isTarget = compileFilters(ctx, check.target)
@@ -85,8 +88,10 @@ function fieldValue(r: ReconcileRecord, field: ConflictField): string | null {
 
 function agrees(rule: FieldRule, a: ReconcileRecord, b: ReconcileRecord, va: string, vb: string): boolean {
   if (va === vb) return true
-  if (rule.field === 'name')
+  if (rule.field === 'name') {
+    if (namesAgree(va, vb)) return true
     return rule.tolerance === 'samePinyin' && a.namePinyin !== null && a.namePinyin === b.namePinyin
+  }
   if (rule.field === 'birthDate') {
     const da = dayOf(va)
     const db = dayOf(vb)

@@ -209,3 +209,34 @@ describe('missing cases', () => {
     expect(reconcile(input(records, [[0, 2]]), [births], opts)).toEqual([])
   })
 })
+
+describe('who counts as living here', () => {
+  it('places a bride through another record of her person, but not through a cancelled one', () => {
+    const local = rec({ source: 'police-snapshot', line: 30, status: 'active', community: C1 })
+    const gone = rec({
+      source: 'police-snapshot',
+      line: 30,
+      status: 'cancelled',
+      statusReason: '迁出',
+      community: C1,
+    })
+    const placed = reconcile(input([...marriage('1998-03-02'), local], [[1, 2]]), [newlywed], opts)
+    expect(placed).toHaveLength(1)
+    // The police record places her, so it also says who visits.
+    expect(placed[0]?.community).toBe(C1)
+    expect(reconcile(input([...marriage('1998-03-02'), gone], [[1, 2]]), [newlywed], opts)).toEqual([])
+  })
+
+  it('places a bride through her husband’s person when he is known to a local source', () => {
+    const husband = rec({
+      source: 'register-persons',
+      line: 40,
+      status: 'active',
+      maritalStatus: 'married',
+      community: C2,
+    })
+    const cases = reconcile(input([...marriage('1998-03-02'), husband], [[0, 2]]), [newlywed], opts)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.community).toBe(C2)
+  })
+})

@@ -22,9 +22,9 @@ export interface CutoffError {
  * Expected errors of a linkage without truth. Only scored (blocked) pairs are counted: true
  * links that blocking never proposed are invisible here. The figures are only as good as the
  * probabilities are calibrated, and Fellegi–Sunter's independence assumption makes them
- * over-confident: on a generated 100,000-person month the accepted band held 129 false links
- * (by the generator's truth, an upper bound) where Σ(1−p) said 38, and the review band 93 true
- * links where Σp said 194. They rank thresholds; they are not counts to report.
+ * over-confident: on a generated 100,000-person month, scored against the generator's truth,
+ * the accepted band held several times the false links Σ(1−p) gave, and the review band far
+ * fewer true links than Σp. They help rank thresholds; they are not counts to report.
  */
 export interface ExpectedError {
   readonly thresholds: { readonly accept: number; readonly review: number }

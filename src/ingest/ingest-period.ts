@@ -26,10 +26,12 @@ import { SplitBoundaryInQuoteError } from './split-boundary-in-quote-error.js'
 import type { ByteRange } from './table-source.js'
 
 /**
- * Large CSV files are read by two workers in ranges of about 2 MiB (about 15,000 rows of a
- * person export), so reading and normalizing use both cores while this thread writes the store.
+ * Large CSV files are read by two workers in ranges of about 512 KiB (about 3,800 rows of a
+ * person export), so reading and normalizing use both cores while this thread writes the
+ * store. Small ranges keep the read-ahead waiting in this thread small (see
+ * open-normalized-stream-in-worker.ts).
  */
-const defaultSplit: SplitOptions = { rangeBytes: 2 << 20, minFileBytes: 8 << 20 }
+const defaultSplit: SplitOptions = { rangeBytes: 512 << 10, minFileBytes: 8 << 20 }
 
 export interface IngestProgress {
   readonly source: string
@@ -54,7 +56,7 @@ export interface IngestOptions {
   readonly parallel?: boolean
   /**
    * How large CSV files are cut for reading in ranges (scan-export.ts); `false` reads every
-   * file whole. Defaults to ranges of 2 MiB for files over 8 MiB when workers run; when given,
+   * file whole. Defaults to ranges of 512 KiB for files over 8 MiB when workers run; when given,
    * ranges are also used in-thread (for tests).
    */
   readonly split?: SplitOptions | false

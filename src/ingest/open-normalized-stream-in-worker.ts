@@ -11,6 +11,14 @@ const workerUrl = new URL('./ingest-worker.js', import.meta.url)
 /** True when this module runs compiled, so the worker file exists beside it. */
 export const workersAvailable = import.meta.url.endsWith('.js')
 
+/**
+ * Young generation of a reading worker: 96 MiB, i.e. 32 MiB semi-spaces (V8 sizes the young
+ * generation at three semi-spaces). With the default 16 MiB semi-spaces a batch of rows in
+ * flight outlives two scavenges and gets promoted, and garbage collection took a third of the
+ * reader's time; at 32 MiB a reader spends about 9 µs per person row instead of 13 µs.
+ */
+const readerYoungGenerationMb = 96
+
 /** Reading workers for a split file: with the store thread that makes one thread per core on 2 cores, plus one. */
 const splitReaders = 2
 
@@ -28,8 +36,10 @@ export async function openNormalizedStreamInWorker(
   ranges: readonly ByteRange[] | null = null,
 ): Promise<NormalizedStream> {
   const readers = ranges === null ? 1 : Math.min(splitReaders, ranges.length)
-  // A reader must be able to read a whole range ahead while the caller drains the other one.
-  const maxInFlight = ranges === null ? 4 : 16
+  // A reader must be able to read a whole range ahead while the caller drains the other one,
+  // but no more: batches waiting here are live objects in this thread's heap, and more than a
+  // young generation's worth of them get promoted and cost old-generation collections.
+  const maxInFlight = ranges === null ? 4 : 3
   const channels = Array.from({ length: readers }, (_, w) =>
     openChannel(req.file, {
       request: req,
@@ -81,7 +91,10 @@ interface Channel {
 }
 
 function openChannel(file: string, job: WorkerJob): Channel {
-  const worker = new Worker(workerUrl, { workerData: job })
+  const worker = new Worker(workerUrl, {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: readerYoungGenerationMb },
+  })
   const queue: WorkerMessage[] = []
   let notify: (() => void) | null = null
   let failure: Error | null = null

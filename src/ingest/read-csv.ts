@@ -18,6 +18,8 @@ import {
  * 1.5× faster than 1 MiB, at half the RSS.
  */
 const chunkBytes = 64 * 1024
+/** Bytes per read while looking for the header above a later range (see ByteRange). */
+const headerPieceBytes = 4 * 1024
 /** Bytes sniffed for the encoding. */
 const sampleBytes = 64 * 1024
 /** Problem rows keep at most this much raw text: an unclosed quote can swallow the rest of a file. */
@@ -74,8 +76,11 @@ export async function readCsv(
     // A first range is read from the top: its open-quote check applies from the first row on.
     rows.cutShort = range !== undefined && range.start === 0 && range.end < total
 
+    // Before a later range, the header is all that is wanted from the top: read it in small
+    // pieces instead of parsing a whole chunk of rows that are then dropped.
+    let pieceBytes = range && range.start > 0 ? headerPieceBytes : buffer.length
     const pump = async () => {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit - position), position)
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(pieceBytes, limit - position), position)
       position += bytesRead
       done = bytesRead === 0 || position >= limit
       // stream: true keeps a character split across two reads pending instead of emitting U+FFFD
@@ -92,6 +97,7 @@ export async function readCsv(
       decoder = new TextDecoder(decoderLabels[encoding])
       rows.restartAt(range.line)
       rows.cutShort = range.end < total
+      pieceBytes = buffer.length
       position = range.start
       limit = Math.min(range.end, total)
       done = position >= limit

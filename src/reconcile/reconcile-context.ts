@@ -78,10 +78,9 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     else list.push(i)
   }
 
-  const refOf = (i: number): string => {
-    const r = records[i] as ReconcileRecord
-    return `${r.file}:${r.line}:${r.role}`
-  }
+  // Built once: rules compare and print refs many times per record.
+  const refs = records.map((r) => `${r.file}:${r.line}:${r.role}`)
+  const refOf = (i: number): string => refs[i] as string
   const byRef = (a: number, b: number): number =>
     compareText(refOf(a), refOf(b)) ||
     compareText((records[a] as ReconcileRecord).fingerprint, (records[b] as ReconcileRecord).fingerprint) ||

@@ -49,11 +49,18 @@ const FilterSchema = z
       .boolean()
       .optional()
       .describe('The record is placed in a community of the jurisdiction.'),
-    personInJurisdiction: z.boolean().optional().describe('The record or another record of its person is placed.'),
+    personInJurisdiction: z
+      .boolean()
+      .optional()
+      .describe(
+        'The record or another of its person places the person here now (not cancelled, moved out or dead).',
+      ),
     rowInJurisdiction: z
       .boolean()
       .optional()
-      .describe('Its person or the person of a record on its row is placed (a newborn’s mother, a bride’s husband).'),
+      .describe(
+        'Its person or the person of a record on its row is placed (a newborn’s mother, a bride’s husband).',
+      ),
     eventInPeriod: z.boolean().optional().describe('The event date falls in the reconciled month.'),
   })
   .describe('Conditions a record must all meet.')

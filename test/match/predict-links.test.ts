@@ -4,6 +4,7 @@ import { parseLinkModel } from '../../src/match/link-model.js'
 import { linkRecords } from '../../src/match/link-period.js'
 import { predictLinks } from '../../src/match/predict-links.js'
 import { trainLinkModel } from '../../src/match/train-link-model.js'
+import { matchRecordOf } from './support/match-record-of.js'
 import { twoRegistryMatching, twoRegistryMonth } from './support/two-registry-month.js'
 
 const matching = twoRegistryMatching()
@@ -54,6 +55,25 @@ describe('predictLinks', () => {
     expect(linked.pairs.matchWeight).toEqual(
       predictLinks(monthA.records, monthA.sourceOf, matching, model).pairs.matchWeight,
     )
+  })
+
+  it('keeps two people born the same day apart when their valid IDs differ, even with similar names', () => {
+    // 许峰 and 罗峰: one character apart, same day, same sex, both IDs valid (DOMAIN: same-day
+    // neighbours in one county). The model learned from month A that a match almost never has a
+    // different valid ID, so that outweighs the birth date.
+    const strangers = [
+      matchRecordOf({ id: '410105198506173233', name: '许峰', sex: 'male', birth: '1985-06-17' }),
+      matchRecordOf({ id: '410105198506173372', name: '罗峰', sex: 'male', birth: '1985-06-17' }),
+    ]
+    expect(strangers.map((r) => r.id_status)).toEqual(['valid', 'valid'])
+    const records = [...monthB.records, ...strangers]
+    const sourceOf = [...monthB.sourceOf, 0, 1]
+    const result = predictLinks(records, sourceOf, matching, train())
+    const [a, b] = [records.length - 2, records.length - 1]
+    let k = 0
+    while (k < result.pairs.left.length && !(result.pairs.left[k] === a && result.pairs.right[k] === b)) k++
+    expect(k).toBeLessThan(result.pairs.left.length)
+    expect(result.pairs.probability[k]).toBeLessThan(matching.thresholds.review)
   })
 
   it('refuses a model that does not fit the comparisons', () => {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StoreOpenError } from '../../src/errors/store-errors.js'
 import { openStore, rowsPerStatement, type Store } from '../../src/store/open-store.js'
@@ -22,6 +24,23 @@ describe('opening the store', () => {
     const file = path.join(tempDir(), 'new.db')
     stores.push(await openStore(file))
     expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it("creates new stores with 8 KiB pages and leaves an existing store's page size alone", async () => {
+    const file = path.join(tempDir(), 'pages.db')
+    const fresh = await openStore(file)
+    const pageSize = async (s: Store) =>
+      (await sql<{ page_size: number }>`pragma page_size`.execute(s.db)).rows[0]?.page_size
+    expect(await pageSize(fresh)).toBe(8192)
+    await fresh.close()
+    const older = path.join(tempDir(), 'older.db')
+    const made = new SqliteDatabase(older)
+    made.pragma('page_size = 4096')
+    made.exec('create table t (x)')
+    made.close()
+    const reopened = await openStore(older)
+    stores.push(reopened)
+    expect(await pageSize(reopened)).toBe(4096)
   })
 
   it('migrates once and reopens an existing store without migrating again', async () => {

@@ -79,10 +79,25 @@ const base = {
   label: z.string().min(1).describe('English label, e.g. missing newlywed.'),
 }
 
+const unlessRaisedBy = z
+  .array(z.string().min(1))
+  .optional()
+  .describe(
+    'Ids of checks listed earlier whose cases already cover this field for a record, e.g. [missing-newlywed].',
+  )
+
 const FieldRuleSchema = z.union([
-  z.strictObject({ field: z.literal('name'), tolerance: z.enum(['exact', 'samePinyin']).default('exact') }),
-  z.strictObject({ field: z.literal('birthDate'), withinDays: z.int().min(0).max(366).default(0) }),
-  z.strictObject({ field: z.enum(['sex', 'maritalStatus', 'residentId']) }),
+  z.strictObject({
+    field: z.literal('name'),
+    tolerance: z.enum(['exact', 'samePinyin']).default('exact'),
+    unlessRaisedBy,
+  }),
+  z.strictObject({
+    field: z.literal('birthDate'),
+    withinDays: z.int().min(0).max(366).default(0),
+    unlessRaisedBy,
+  }),
+  z.strictObject({ field: z.enum(['sex', 'maritalStatus', 'residentId']), unlessRaisedBy }),
 ])
 
 const CheckSchema = z.discriminatedUnion('kind', [
@@ -205,6 +220,15 @@ export function checkChecksRules(
     if (c.kind === 'conflict') {
       const seen = new Set<string>()
       c.fields.forEach((f, j) => {
+        ;(f.unlessRaisedBy ?? []).forEach((id, k) => {
+          if (!ids.has(id) || id === c.id) {
+            issues.push({
+              path: ['checks', i, 'fields', j, 'unlessRaisedBy', k],
+              message: `"${id}" is not the id of a check listed before this one`,
+              allowed: [...ids].filter((x) => x !== c.id),
+            })
+          }
+        })
         if (seen.has(f.field))
           issues.push({
             path: ['checks', i, 'fields', j, 'field'],

@@ -75,11 +75,19 @@ export interface DuplicateCheck extends CheckBase {
 export const conflictFields = ['name', 'birthDate', 'sex', 'maritalStatus', 'residentId'] as const
 export type ConflictField = (typeof conflictFields)[number]
 
-/** How two values of a field may differ and still agree. */
-export type FieldRule =
+/**
+ * How two values of a field may differ and still agree, and which earlier checks already
+ * cover a difference of it: a register record still 未婚 after a marriage is a 新婚漏管 case,
+ * and raising it again as 信息不一致 would send an officer twice to one defect.
+ */
+export type FieldRule = (
   | { readonly field: 'name'; readonly tolerance: 'exact' | 'samePinyin' }
   | { readonly field: 'birthDate'; readonly withinDays: number }
   | { readonly field: 'sex' | 'maritalStatus' | 'residentId' }
+) & {
+  /** Ids of checks listed earlier: no difference on this field for a record in one of their cases. */
+  readonly unlessRaisedBy?: readonly string[]
+}
 
 /**
  * A `target` record whose person holds a record of `authority` disagreeing on a field. The

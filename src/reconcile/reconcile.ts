@@ -1,5 +1,6 @@
 import type { Case } from './case.js'
 import type { Check } from './check.js'
+import { RaisedRecords } from './raised-records.js'
 import { buildContext, compareText, type ReconcileContext } from './reconcile-context.js'
 import type { ReconcileInput, ReconcileOptions } from './reconcile-input.js'
 import { conflictCases } from './rules/conflict.js'
@@ -24,11 +25,13 @@ export function reconcile(
 ): Case[] {
   const ctx = buildContext(input, options)
   const out: { order: number; sort: string; c: Case }[] = []
+  const raised = new RaisedRecords()
   checks.forEach((check, order) => {
     const seen = new Set<string>()
-    for (const c of casesOf(ctx, check)) {
+    for (const c of casesOf(ctx, check, raised)) {
       if (seen.has(c.key)) continue
       seen.add(c.key)
+      raised.add(c)
       const subjects = c.records.filter((r) => r.part === 'subject').map((r) => r.ref)
       out.push({ order, sort: `${c.community ?? '\uffff'}\u0000${subjects.join(' ')}`, c })
     }
@@ -37,14 +40,14 @@ export function reconcile(
   return out.map((o) => o.c)
 }
 
-function casesOf(ctx: ReconcileContext, check: Check): Case[] {
+function casesOf(ctx: ReconcileContext, check: Check, raised: RaisedRecords): Case[] {
   switch (check.kind) {
     case 'missing':
       return missingCases(ctx, check)
     case 'duplicate':
       return duplicateCases(ctx, check)
     case 'conflict':
-      return conflictCases(ctx, check)
+      return conflictCases(ctx, check, raised)
     case 'stale':
       return staleCases(ctx, check)
     case 'invalid':

@@ -136,4 +136,21 @@ describe('parseChecks', () => {
       issuesOf([{ ...conflict, fields: [{ field: 'sex' }, { field: 'sex' }] }]).map((i) => i.message),
     ).toEqual(['field "sex" is listed twice'])
   })
+
+  it('accepts unlessRaisedBy naming an earlier check only', () => {
+    const conflict = {
+      id: 'conflict',
+      name: '信息不一致',
+      label: 'conflict',
+      kind: 'conflict',
+      target: { sources: ['register-persons'] },
+      authority: { sources: ['police-snapshot'] },
+      fields: [{ field: 'maritalStatus', unlessRaisedBy: ['stale-death'] }],
+    }
+    expect(issuesOf([stale, conflict])).toEqual([])
+    const issues = issuesOf([conflict, stale])
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['checks.0.fields.0.unlessRaisedBy.0', '"stale-death" is not the id of a check listed before this one'],
+    ])
+  })
 })

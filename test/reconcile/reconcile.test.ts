@@ -207,3 +207,54 @@ describe('reconcile is independent of record order', () => {
     },
   )
 })
+
+describe('a field difference left to the check that owns it', () => {
+  it('raises a register record still 未婚 after a marriage as 新婚漏管 only, not also as 信息不一致', () => {
+    const records = [
+      rec({
+        source: 'civil-marriages',
+        line: 3,
+        role: 'husband',
+        name: '李强',
+        eventType: 'marriage',
+        eventDate: '2026-06-01',
+      }),
+      rec({
+        source: 'civil-marriages',
+        line: 3,
+        role: 'wife',
+        name: '王丽',
+        birthDate: '1998-03-02',
+        eventType: 'marriage',
+        eventDate: '2026-06-01',
+      }),
+      rec({
+        source: 'register-persons',
+        line: 10,
+        id: validId('410105', '1998-03-02', '022'),
+        name: '王丽',
+        birthDate: '1998-03-02',
+        status: 'active',
+        maritalStatus: 'single',
+        community: C1,
+      }),
+      rec({
+        source: 'police-snapshot',
+        line: 10,
+        name: '王丽',
+        birthDate: '1998-03-02',
+        status: 'active',
+        maritalStatus: 'married',
+        community: C1,
+      }),
+    ]
+    const cases = reconcile(input(records, [[1, 2, 3]]), standard, opts)
+    expect(cases.map((c) => c.checkName)).toEqual(['新婚漏管'])
+    // Without the newlywed check, the same difference is a conflict.
+    const withoutNewlywed = standard.filter((c) => c.id !== 'missing-newlywed')
+    const conflicts = reconcile(input(records, [[1, 2, 3]]), withoutNewlywed, opts)
+    expect(conflicts.map((c) => [c.checkName, c.differences.map((d) => d.field)])).toEqual([
+      ['信息不一致', ['maritalStatus']],
+    ])
+  })
+})

@@ -3,6 +3,7 @@ import type { Case, FieldDifference } from '../case.js'
 import type { ConflictCheck, ConflictField, FieldRule } from '../check.js'
 import { fieldZh, maritalStatusZh, maskResidentIdZh, sexZh } from '../labels-zh.js'
 import { namesAgree } from '../names-agree.js'
+import { RaisedRecords } from '../raised-records.js'
 import { compileFilters, dayOf, type ReconcileContext } from '../reconcile-context.js'
 import type { ReconcileRecord } from '../reconcile-input.js'
 
@@ -14,7 +15,11 @@ import type { ReconcileRecord } from '../reconcile-input.js'
  * Names agree when they can be the same written name (namesAgree: a dropped middle dot, a `?`
  * for a character GBK could not hold), and under `samePinyin` also when they sound the same.
  */
-export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case[] {
+export function conflictCases(
+  ctx: ReconcileContext,
+  check: ConflictCheck,
+  raised: RaisedRecords = new RaisedRecords(),
+): Case[] {
   const isTarget = compileFilters(ctx, check.target)
   const ranks = check.authority.map((f) => compileFilters(ctx, [f]))
   const rankOf = (i: number): number => ranks.findIndex((t) => t(i))
@@ -33,7 +38,7 @@ export function conflictCases(ctx: ReconcileContext, check: ConflictCheck): Case
     const notes: string[] = []
     for (const rule of check.fields) {
       const recorded = fieldValue(target, rule.field)
-      if (recorded === null) continue
+      if (recorded === null || raised.byAny(t, rule.unlessRaisedBy)) continue
       const believed = authorities.find(
         (a) => fieldValue(ctx.records[a.m] as ReconcileRecord, rule.field) !== null,
       )

@@ -110,7 +110,7 @@ beforeAll(() => {
     ['link', pipeline, '--period', '2026-10', '--db', 'x.db', '--json'],
   ]) {
     const r = bidui(...args)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
   }
   loadStore()
 }, 120_000)
@@ -130,7 +130,7 @@ describe('bidui export persons', () => {
       'out/persons.csv',
     )
     expect(r.stderr).toBe('')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const { header, rows } = readExport('out/persons.csv')
     expect(header).toEqual([
       '人员编号 person_id',
@@ -179,7 +179,7 @@ describe('bidui export pairs', () => {
       'pairs.csv',
       '--json',
     )
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ what: 'pairs', rows: expect.any(Number) })
     const { header, rows } = readExport('pairs.csv')
     expect(header.slice(0, 4)).toEqual([

@@ -53,7 +53,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'demo.yaml'), text)
   for (const period of ['2026-10', '2026-11']) {
     const r = bidui('ingest', 'demo.yaml', '--period', period, '--db', 'x.db', '--json')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
   }
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -61,7 +61,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('bidui link', () => {
   it('links a month, stores every record’s person and the kept pairs, and prints the summary', () => {
     const r = bidui('link', 'demo.yaml', '--period', '2026-10', '--db', 'x.db')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     for (const stage of ['load', 'link', 'persons', 'store'])
       expect(r.stderr).toMatch(new RegExp(`✓ ${stage}\\s`))
     const [records] = query<{ n: number }>(
@@ -104,7 +104,7 @@ describe('bidui link', () => {
 
   it('reports expected errors that match the stored probabilities', () => {
     const r = bidui('link', 'demo.yaml', '--period', '2026-10', '--db', 'x.db', '--json')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     const [sums] = query<{ accepted: number; falseLinks: number; review: number; trueInReview: number }>(
       `select sum(band = 'accept') accepted, sum(case when band = 'accept' then 1 - probability else 0 end) falseLinks,
@@ -130,7 +130,7 @@ describe('bidui link', () => {
       )[0]
     const was = counts()
     const r = bidui('link', 'demo.yaml', '--period', '2026-10', '--db', 'x.db', '--json')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).replaced).toBe(true)
     expect(counts()).toEqual(was)
     expect(was?.runs).toBe(1)
@@ -139,7 +139,7 @@ describe('bidui link', () => {
 
   it('carries person IDs to the next month: a record in the same cluster keeps its person', () => {
     const r = bidui('link', 'demo.yaml', '--period', '2026-11', '--db', 'x.db', '--json')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.previousPeriod).toBe('2026-10')
     const oct = personsOf('2026-10')

@@ -33,7 +33,7 @@ function storedPairs(): unknown[] {
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bidui-train-'))
   const r = bidui('ingest', pipeline, '--period', '2026-10', '--db', 'x.db', '--json')
-  expect(r.code).toBe(0)
+  expect(r.code, r.stderr).toBe(0)
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -41,7 +41,7 @@ describe('bidui train', () => {
   it('writes a model of the pipeline’s comparisons, trained on the month', () => {
     const r = bidui('train', pipeline, '--period', '2026-10', '--db', 'x.db', '--out', 'models/demo.json')
     expect(r.stderr).toBe('')
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('trained on 2026-10')
     expect(r.stdout).toContain('model written to models/demo.json')
     const matching = loadPipeline(pipeline).matching
@@ -54,7 +54,7 @@ describe('bidui train', () => {
 
   it('gives the model bidui link trains: linking with it stores the same pairs', () => {
     const trained = bidui('link', pipeline, '--period', '2026-10', '--db', 'x.db', '--json')
-    expect(trained.code).toBe(0)
+    expect(trained.code, trained.stderr).toBe(0)
     expect(JSON.parse(trained.stdout).modelSource).toBe('trained')
     const pairs = storedPairs()
     expect(pairs.length).toBeGreaterThan(0)
@@ -69,7 +69,7 @@ describe('bidui train', () => {
       'models/demo.json',
       '--json',
     )
-    expect(given.code).toBe(0)
+    expect(given.code, given.stderr).toBe(0)
     expect(JSON.parse(given.stdout).modelSource).toBe('given')
     expect(storedPairs()).toEqual(pairs)
   })

@@ -4,11 +4,10 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
-vi.setConfig({ testTimeout: 60_000 })
 const pipeline = path.resolve('pipelines/demo.yaml')
 let dir: string
 

@@ -3,11 +3,10 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
-vi.setConfig({ testTimeout: 60_000 })
 const demo = path.resolve('fixtures/demo')
 let dir: string
 

@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLinkModel } from '../../src/match/link-model.js'
 import { loadPipeline } from '../../src/pipeline/load-pipeline.js'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
-vi.setConfig({ testTimeout: 60_000 })
 const pipeline = path.resolve('pipelines/demo.yaml')
 let dir: string
 

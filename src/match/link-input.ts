@@ -1,6 +1,7 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import { blockPairs, type CandidatePairs } from './blocking.js'
 import type { Comparison, MatchRecord } from './comparison.js'
+import { sourcePairOptions } from './link-type.js'
 import { namedComparison } from './named-comparison.js'
 import { type PreparedRecords, prepareRecords } from './prepare-records.js'
 
@@ -14,7 +15,8 @@ export interface LinkInput {
 /**
  * Blocks the records with the pipeline's rules (the pair budget applies per rule) and prepares
  * the pipeline's comparisons over them, once, so that train and predict on one period share it.
- * `acrossSourcesOnly`: pair only records whose sourceOf differs.
+ * Pairs follow `matching.linkType` (link: across sources, dedupe: within each source, by
+ * sourceOf); `acrossSourcesOnly` forces across sources whatever the link type.
  * @throws BlockingBudgetError when a rule breaks `matching.pairBudget`.
  */
 export function prepareLinkInput(
@@ -25,7 +27,7 @@ export function prepareLinkInput(
 ): LinkInput {
   const blocked = blockPairs(records, matching.blocking, {
     maxPairsPerRule: matching.pairBudget,
-    ...(options.acrossSourcesOnly === true ? { sourceOf } : {}),
+    ...sourcePairOptions(matching.linkType, sourceOf, options.acrossSourcesOnly),
   })
   const comparisons = matching.comparisons.map(namedComparison)
   return { blocked, comparisons, prepared: prepareRecords(records, comparisons) }

@@ -49,11 +49,10 @@ export function linkRecords(
   matching: Matching,
   options: LinkOptions,
 ): LinkResult {
-  // matching.linkType 'link' (link-type.ts): pair records of different sources only.
-  const linkOptions = matching.linkType === 'link' ? { ...options, acrossSourcesOnly: true } : options
-  const input = prepareLinkInput(records, sourceOf, matching, linkOptions)
-  const model = options.model ?? trainLinkModel(records, sourceOf, matching, linkOptions, input)
-  const prediction = predictLinks(records, sourceOf, matching, model, linkOptions, input)
+  // Blocking, u and λ follow matching.linkType (link-type.ts) inside prepareLinkInput and trainLinkModel.
+  const input = prepareLinkInput(records, sourceOf, matching, options)
+  const model = options.model ?? trainLinkModel(records, sourceOf, matching, options, input)
+  const prediction = predictLinks(records, sourceOf, matching, model, options, input)
   return {
     ...prediction,
     model,

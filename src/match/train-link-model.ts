@@ -5,6 +5,7 @@ import { estimateU } from './estimate-u.js'
 import { defaultM, expectationMaximisation } from './expectation-maximisation.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
 import { type LinkModel, levelCodes, linkModelVersion } from './link-model.js'
+import { type SourcePairOptions, sourcePairOptions } from './link-type.js'
 import { mFromPatterns } from './m-from-patterns.js'
 import { patternKey } from './pattern-key.js'
 import { uWithoutMatches } from './u-without-matches.js'
@@ -16,7 +17,7 @@ export interface TrainLinkOptions {
   readonly rng: () => number
   /** Random pairs drawn to estimate u; default 1,000,000 (Splink's usual max_pairs). */
   readonly uSampleSize?: number
-  /** Pair only records of different sources (sourceOf); default false. */
+  /** Pair only records of different sources (sourceOf), whatever `matching.linkType` says; default false. */
   readonly acrossSourcesOnly?: boolean
   /** EM's iteration cap; default 25. */
   readonly maxIterations?: number
@@ -46,6 +47,8 @@ export function trainLinkModel(
   input: LinkInput = prepareLinkInput(records, sourceOf, matching, options),
 ): LinkModel {
   const { blocked, comparisons, prepared } = input
+  // The pairs the link type considers (link: across sources, dedupe: within each), for u and λ alike.
+  const sourcePairs = sourcePairOptions(matching.linkType, sourceOf, options.acrossSourcesOnly)
   const uSamplePairs = records.length < 2 ? 0 : (options.uSampleSize ?? 1_000_000)
   const u =
     uSamplePairs === 0
@@ -53,8 +56,8 @@ export function trainLinkModel(
       : estimateU(prepared, comparisons, {
           rng: options.rng,
           sampleSize: uSamplePairs,
-          // Link-only: u of the pairs that will be scored, those of two different sources.
-          ...(options.acrossSourcesOnly === true ? { sourceOf } : {}),
+          // u of the pairs that will be scored: with a link type, across or within sources only.
+          ...sourcePairs,
         })
 
   // Count the patterns of all blocked pairs, and separately of those sharing a valid ID.
@@ -80,10 +83,7 @@ export function trainLinkModel(
     }
   }
   const seeded = seedPairs >= minimumSeedPairs
-  const allPairs = Math.max(
-    blocked.left.length,
-    pairsConsidered(sourceOf, records.length, options.acrossSourcesOnly === true),
-  )
+  const allPairs = Math.max(blocked.left.length, pairsConsidered(records.length, sourcePairs))
   // The ID's m from the pairs agreeing on everything else, counted together with the ID-sharing
   // pairs (which agree on the ID by construction): both are matches but for rare exceptions, and
   // neither selection looks at the level it measures. Left to EM, the ID's m went wrong: same-day
@@ -212,14 +212,18 @@ function mergedCounts(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, num
   return out
 }
 
-/** How many pairs a run considers: all n(n − 1)/2, or with `acrossSources` those of two different sources. */
-function pairsConsidered(sourceOf: ArrayLike<number>, n: number, acrossSources: boolean): number {
+/**
+ * How many pairs a run considers: all n(n − 1)/2, or with a source restriction those of two
+ * different sources (across) or of one source (within).
+ */
+function pairsConsidered(n: number, sources: SourcePairOptions): number {
   const all = (n * (n - 1)) / 2
-  if (!acrossSources) return all
+  if (!('sourceOf' in sources)) return all
+  const { sourceOf } = sources
   const perSource = new Map<number, number>()
   for (let i = 0; i < n; i++)
     perSource.set(sourceOf[i] as number, (perSource.get(sourceOf[i] as number) ?? 0) + 1)
   let within = 0
   for (const k of perSource.values()) within += (k * (k - 1)) / 2
-  return all - within
+  return sources.sourcePairs === 'within' ? within : all - within
 }

@@ -88,4 +88,19 @@ describe('trainLinkModel', () => {
     expect(model.lambda).toBeGreaterThan((0.9 * 150) / 22_500)
     expect(model.lambda).toBeLessThan((1.1 * 150) / 22_500)
   })
+
+  it('counts only pairs within one source in λ and u under linkType dedupe', () => {
+    const month = twoRegistryMonth('month-a', 150)
+    // Each person's two records into one source: person k (records 2k, 2k+1) in source k mod 2.
+    const sourceOf = month.records.map((_, i) => Math.floor(i / 2) % 2)
+    const model = trainLinkModel(
+      month.records,
+      sourceOf,
+      { ...twoRegistryMatching(), linkType: 'dedupe' },
+      { rng: createRng('u').next, uSampleSize: 20_000 },
+    )
+    // 150 matching pairs among the 2 · (150 · 149 / 2) = 22,350 pairs within one source.
+    expect(model.lambda).toBeGreaterThan((0.9 * 150) / 22_350)
+    expect(model.lambda).toBeLessThan((1.1 * 150) / 22_350)
+  })
 })

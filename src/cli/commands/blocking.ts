@@ -15,14 +15,14 @@ interface BlockingFlags {
   json?: boolean
 }
 
-/** One rule's line of the report: the dedupe counts plus the pairs that cross sources. */
+/** One rule's line of the report: the counts of the pairs the link type considers, and those across sources. */
 interface RuleReport {
   readonly rule: string
   readonly keys: readonly string[]
   readonly pairsInBlocks: number
   /** Null when the rule is over the budget: its pairs were not enumerated. */
   readonly pairsAdded: number | null
-  /** Of pairsAdded, pairs of two records from different sources. */
+  /** Of pairsAdded, pairs of two records from different sources (all of them for link, none for dedupe). */
   readonly pairsAddedAcrossSources: number | null
   readonly cumulative: number | null
   readonly largestBlock: number
@@ -54,8 +54,10 @@ Examples:
   $ bidui blocking pipelines/demo.yaml --period 2026-10
   $ bidui blocking pipelines/demo.yaml --period 2026-10 --json
 
-Every record may pair with every other (sources included, so duplicates within one export are
-found); "across sources" counts the added pairs whose records come from different sources.
+Pairs follow matching.linkType: linkAndDedupe (the default) lets every record pair with every
+other, so duplicates within one export are found; link pairs records of different sources only;
+dedupe pairs records of one source only. "across sources" counts the added pairs whose records
+come from different sources.
 A rule whose blocks hold more pairs than matching.pairBudget is marked and the command exits 2.
 Environment: BIDUI_DB sets the default for --db.`,
     )
@@ -74,13 +76,19 @@ Environment: BIDUI_DB sets the default for --db.`,
         )
       }
       // Loaded here, not at the top: `bidui --help` and `validate` should not pay for the store.
-      const [{ openStore }, { loadMatchRecords }, { countBlockingPairs }, { BlockingBudgetError }] =
-        await Promise.all([
-          import('../../store/open-store.js'),
-          import('../../store/match-records.repository.js'),
-          import('../../match/blocking.js'),
-          import('../../errors/match-errors.js'),
-        ])
+      const [
+        { openStore },
+        { loadMatchRecords },
+        { countBlockingPairs },
+        { BlockingBudgetError },
+        { sourcePairOptions },
+      ] = await Promise.all([
+        import('../../store/open-store.js'),
+        import('../../store/match-records.repository.js'),
+        import('../../match/blocking.js'),
+        import('../../errors/match-errors.js'),
+        import('../../match/link-type.js'),
+      ])
       const store = await openStore(flags.db)
       let loaded: Awaited<ReturnType<typeof loadMatchRecords>>
       try {
@@ -88,6 +96,8 @@ Environment: BIDUI_DB sets the default for --db.`,
           pipeline: pipeline.name,
           county: pipeline.jurisdiction.county,
           period,
+          // Rules on attr.<name> keys read the declared attributes (without them every key is null).
+          attributes: pipeline.attributes,
         })
       } finally {
         await store.close()
@@ -95,10 +105,19 @@ Environment: BIDUI_DB sets the default for --db.`,
       const { records, sourceOf, sources } = loaded
       const rules = matching.blocking
       const budget = matching.pairBudget
-      const all = countBlockingPairs(records, rules, { maxPairsPerRule: budget })
-      // Link mode over the same records: the pairs of each rule that join two sources. Its
-      // blocks hold no more pairs than dedupe's, so the same budget keeps it from running away.
-      const across = countBlockingPairs(records, rules, { sourceOf, maxPairsPerRule: budget })
+      const linkType = matching.linkType ?? 'linkAndDedupe'
+      // The pairs bidui link would make: the link type's source restriction, the same budget.
+      const all = countBlockingPairs(records, rules, {
+        maxPairsPerRule: budget,
+        ...sourcePairOptions(linkType, sourceOf),
+      })
+      // The pairs of each rule that join two sources, counted on their own (for link the same
+      // pairs as `all`; for dedupe none are made). Blocks restricted to pairs across sources hold
+      // no more pairs than unrestricted ones, so the same budget keeps it from running away.
+      const across =
+        linkType === 'dedupe'
+          ? all.map((c) => ({ pairsAdded: c.pairsAdded === null ? null : 0 }))
+          : countBlockingPairs(records, rules, { sourceOf, maxPairsPerRule: budget })
       const report: RuleReport[] = all.map((c, r) => ({
         rule: c.rule,
         keys: (rules[r] as (typeof rules)[number]).keys,
@@ -112,13 +131,20 @@ Environment: BIDUI_DB sets the default for --db.`,
       }))
 
       if (flags.json) {
-        const out = { pipeline: pipeline.name, period, records: records.length, sources, pairBudget: budget }
+        const out = {
+          pipeline: pipeline.name,
+          period,
+          records: records.length,
+          sources,
+          linkType,
+          pairBudget: budget,
+        }
         process.stdout.write(`${JSON.stringify({ ...out, rules: report }, null, 2)}\n`)
       } else {
         process.stdout.write(
           `\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · ` +
             `${count(records.length)} records from ${sources.length} source${sources.length === 1 ? '' : 's'}` +
-            ` · budget ${count(budget)} pairs per rule\n`,
+            ` · ${linkType} · budget ${count(budget)} pairs per rule\n`,
         )
         printTable(report, budget)
         if (records.length === 0) {

@@ -79,9 +79,17 @@ describe('bidui blocking', () => {
       return out.rules[1]
     }
     // ID region holds 赵强, 钱芳 (civil-marriages) and 王丽 (police-changes): two pairs across.
-    expect(await counts('link')).toMatchObject({ pairsInBlocks: 2, pairsAdded: 2, pairsAddedAcrossSources: 2 })
+    expect(await counts('link')).toMatchObject({
+      pairsInBlocks: 2,
+      pairsAdded: 2,
+      pairsAddedAcrossSources: 2,
+    })
     // 赵强–钱芳 only, within civil-marriages.
-    expect(await counts('dedupe')).toMatchObject({ pairsInBlocks: 1, pairsAdded: 1, pairsAddedAcrossSources: 0 })
+    expect(await counts('dedupe')).toMatchObject({
+      pairsInBlocks: 1,
+      pairsAdded: 1,
+      pairsAddedAcrossSources: 0,
+    })
   })
 
   it('marks a rule over the pair budget and exits 2 with the budget error', async () => {
@@ -123,7 +131,8 @@ describe('bidui blocking', () => {
 // FEBRL 4 (public data beside the project, as in public-data.test.ts): two sources, link only,
 // blocking on attribute keys.
 const febrl = path.resolve('pipelines', '../../shared/data/febrl/dataset4a.csv')
-if (!existsSync(febrl)) process.stderr.write(`blocking-command.test.ts: ${febrl} not found: its test is skipped\n`)
+if (!existsSync(febrl))
+  process.stderr.write(`blocking-command.test.ts: ${febrl} not found: its test is skipped\n`)
 
 describe.skipIf(!existsSync(febrl))(
   `bidui blocking on FEBRL 4${existsSync(febrl) ? '' : ` (skipped: ${febrl} not found)`}`,

@@ -8,6 +8,8 @@ import {
   PipelineNotFoundError,
   PipelineYamlSyntaxError,
 } from '../errors/pipeline-errors.js'
+import { checkKinds } from '../reconcile/check.js'
+import { checkChecksRules } from './checks-schema.js'
 import type { Pipeline } from './pipeline.js'
 import type { PipelineIssue } from './pipeline-issue.js'
 import { checkPipelineRules } from './pipeline-rules.js'
@@ -47,7 +49,10 @@ export function parsePipelineText(text: string, file: string, shownAs: string = 
   }
   const parsed = PipelineSchema.safeParse(doc.toJS())
   if (!parsed.success) throw new PipelineInvalidError(shownAs, zodIssues(parsed.error).map(locate))
-  const ruleIssues = checkPipelineRules(parsed.data)
+  const ruleIssues = [
+    ...checkPipelineRules(parsed.data),
+    ...checkChecksRules(parsed.data.checks ?? [], parsed.data.sources),
+  ]
   if (ruleIssues.length > 0) throw new PipelineInvalidError(shownAs, ruleIssues.map(locate))
   return resolvePipeline(parsed.data, file)
 }
@@ -67,6 +72,10 @@ function issuesOf(
 ): PipelineIssue[] {
   return issues.flatMap((i): PipelineIssue[] => {
     const p = [...prefix, ...i.path] as (string | number)[]
+    // A check whose `kind` is none of the kinds (the checks list is a union on kind).
+    if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator') {
+      return [{ path: p, message: 'not an allowed check kind', allowed: [...checkKinds] }]
+    }
     if (i.code === 'invalid_union' && i.errors.length > 0) return unionIssues(i.errors, p)
     if (i.code === 'unrecognized_keys') {
       return i.keys.map((k) => ({ path: [...p, k], message: `unknown key "${k}"`, atKey: true }))
@@ -109,6 +118,8 @@ function offsetOf(root: Node | null, keyPath: readonly (string | number)[], atKe
   let offset = rangeStart(root)
   for (let n = 0; n < keyPath.length; n++) {
     const step = keyPath[n]
+    // A check's filter list written as one filter ({ sources: [...] }): its item 0 is the map itself.
+    if (isMap(node) && step === 0) continue
     if (isMap(node)) {
       const pair = node.items.find(
         (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(step),

@@ -4,6 +4,7 @@ import { recordKinds } from '../domain/record-kind.js'
 import { sourceAgencies } from '../domain/source-agency.js'
 import { linkTypes } from '../match/link-type.js'
 import { namedComparisons } from '../match/named-comparison.js'
+import { ChecksSchema } from './checks-schema.js'
 
 /**
  * The authored form of a pipeline file (YAML under pipelines/). This schema IS the format:
@@ -219,6 +220,9 @@ export const PipelineSchema = z
     sources: z.array(SourceSchema).min(1, 'list at least one source'),
     matching: MatchingSchema.optional().describe('Matching settings; without them nothing can be matched.'),
     evaluation: EvaluationSchema.optional().describe('Ground truth for bidui evaluate, from an attribute.'),
+    checks: ChecksSchema.optional().describe(
+      'Reconciliation checks (missing, duplicate, conflict, stale, invalid), in report order; bidui run raises their cases.',
+    ),
   })
   .describe('A bidui pipeline: where the exports are and how to read them.')
 

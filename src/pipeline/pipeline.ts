@@ -4,6 +4,7 @@ import type { SourceAgency } from '../domain/source-agency.js'
 import type { BlockingRule } from '../match/blocking-rule.js'
 import type { LinkType } from '../match/link-type.js'
 import type { ComparisonSpec } from '../match/named-comparison.js'
+import type { Check } from '../reconcile/check.js'
 import type { FieldKey } from './field-key.js'
 
 /** The resolved pipeline: defaults filled in, paths absolute, column keys parsed. */
@@ -21,6 +22,8 @@ export interface Pipeline {
   readonly matching: Matching | null
   /** Null when the file has no `evaluation:` section. */
   readonly evaluation: Evaluation | null
+  /** The `checks:` list, in report order (empty when the file has none): what bidui run raises. */
+  readonly checks: readonly Check[]
 }
 
 /** A free-named field declared by the pipeline (domain/attribute.ts). */

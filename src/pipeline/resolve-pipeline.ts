@@ -52,6 +52,8 @@ export function resolvePipeline(written: WrittenPipeline, file: string): Pipelin
       written.evaluation === undefined
         ? null
         : { truthAttribute: written.evaluation.truthAttribute, pattern: written.evaluation.pattern ?? null },
+    // The checks schema already gives the resolved form (filters always lists).
+    checks: written.checks ?? [],
   }
 }
 

@@ -1,4 +1,4 @@
-import { type BlockingRule, blockingKeyExtractors } from './blocking-rule.js'
+import { type BlockingRule, blockingKeyExtractor } from './blocking-rule.js'
 import type { MatchRecord } from './comparison.js'
 
 /** Which block of one rule each record is in. */
@@ -22,7 +22,7 @@ export interface BlockNumbers {
  */
 export function blockingBlockNumbers(records: readonly MatchRecord[], rule: BlockingRule): BlockNumbers {
   const extractors = rule.keys.map((key) => {
-    const extract = blockingKeyExtractors[key]
+    const extract = blockingKeyExtractor(key)
     if (extract === undefined) throw new RangeError(`Blocking rule ${rule.name}: unknown key ${key}.`)
     return extract
   })

@@ -228,18 +228,6 @@ export function blockingKeyExtractor(key: string): Extractor | undefined {
   return extract
 }
 
-/**
- * Every key's extractor, indexed by key (blocking-block-numbers.ts reads it so). Preset keys
- * are the fixed table above; attribute keys are an open family resolved on lookup through
- * blockingKeyExtractor, which is what the proxy does: without it, every reader of this table
- * would need to know about attributes.
- */
-export const blockingKeyExtractors: Readonly<Record<PresetBlockingKey, Extractor>> &
-  Readonly<Record<AttributeBlockingKey, Extractor | undefined>> = new Proxy(
-  presetExtractors as Record<BlockingKey, Extractor>,
-  { get: (target, key) => (typeof key === 'string' ? blockingKeyExtractor(key) : Reflect.get(target, key)) },
-)
-
 // Joins key values; a control character no normalized value holds, so ('a b', 'c') ≠ ('a', 'b c').
 const separator = '\u001f'
 

@@ -1,6 +1,6 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import type { MatchRecord } from './comparison.js'
-import { prepareLinkInput } from './link-input.js'
+import { type LinkInput, prepareLinkInput } from './link-input.js'
 import type { LinkModel } from './link-model.js'
 import { type LinkPrediction, predictLinks } from './predict-links.js'
 import { type TrainLinkOptions, trainLinkModel } from './train-link-model.js'
@@ -35,6 +35,12 @@ export interface LinkResult extends LinkPrediction {
   readonly parameters: LinkParameters
   /** The model scored with: trained here, or `options.model`. Save it to reuse next month. */
   readonly model: LinkModel
+  /**
+   * The blocked pairs and the comparisons prepared over the records, as scored: enough to
+   * recompute any pair's levels (preparedPairLevels) without preparing the records again.
+   * Optional so that other producers of a LinkResult may leave it out (callers then prepare).
+   */
+  readonly input?: LinkInput
 }
 
 /**
@@ -56,6 +62,7 @@ export function linkRecords(
   return {
     ...prediction,
     model,
+    input,
     parameters: {
       lambda: model.lambda,
       m: model.comparisons.map((c) => c.m),

@@ -4,7 +4,7 @@ import { NoMatchingSectionError } from '../errors/no-matching-section-error.js'
 import { type ExpectedError, expectedError } from '../match/expected-error.js'
 import type { LinkModel } from '../match/link-model.js'
 import { type LinkResult, linkRecords } from '../match/link-period.js'
-import { pairLevels } from '../match/pair-levels.js'
+import { pairLevels, preparedPairLevels } from '../match/pair-levels.js'
 import { assignPersons, type PersonAssignment } from '../match/person-identity.js'
 import { recordFingerprints } from '../match/record-fingerprint.js'
 import {
@@ -143,12 +143,13 @@ export async function linkStoredPeriod(
       ...(options.model === undefined ? {} : { model: options.model }),
     })
     const kept = keptPairs(result)
-    const levels = pairLevels(
-      loaded.records,
-      matching.comparisons,
-      kept.map((k) => result.pairs.left[k] as number),
-      kept.map((k) => result.pairs.right[k] as number),
-    )
+    const keptLeft = kept.map((k) => result.pairs.left[k] as number)
+    const keptRight = kept.map((k) => result.pairs.right[k] as number)
+    // The comparisons the link prepared, when it hands them over; preparing again cost ~1.7 s CPU per 245k records.
+    const levels =
+      result.input === undefined
+        ? pairLevels(loaded.records, matching.comparisons, keptLeft, keptRight)
+        : preparedPairLevels(result.input, keptLeft, keptRight)
     stageDone(
       'link',
       `${result.pairs.left.length} candidate pairs, ${result.accepted.length} accepted, ${result.review.length} to review`,

@@ -10,6 +10,7 @@ import { registerExportCommand } from './commands/export.js'
 import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerLinkCommand } from './commands/link.js'
+import { registerRunCommand } from './commands/run.js'
 import { registerTrainCommand } from './commands/train.js'
 import { registerValidateCommand } from './commands/validate.js'
 import { exitCodes } from './exit-codes.js'
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerLinkCommand(program)
   registerExportCommand(program)
   registerTrainCommand(program)
+  registerRunCommand(program)
   program.addHelpText(
     'after',
     `

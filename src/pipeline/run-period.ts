@@ -1,0 +1,202 @@
+import path from 'node:path'
+import type { Month } from '../domain/month.js'
+import { NoMatchingSectionError } from '../errors/no-matching-section-error.js'
+import { type IngestOptions, type IngestSummary, ingestPeriod } from '../ingest/ingest-period.js'
+import type { Case } from '../reconcile/case.js'
+import { reconcile } from '../reconcile/reconcile.js'
+import type { ReconcileSource } from '../reconcile/reconcile-input.js'
+import { type CheckCount, countCases } from '../report/case-summary.js'
+import {
+  type CaseReportFiles,
+  type CaseReportSummary,
+  writeCaseReports,
+} from '../report/write-case-reports.js'
+import { writeRejectsCsv } from '../report/write-rejects-csv.js'
+import type { Store } from '../store/open-store.js'
+import { loadReconcileInput } from '../store/reconcile-input.repository.js'
+import { listRejects } from '../store/rejects.repository.js'
+import { type LinkSummary, linkStoredPeriod } from './link-stored-period.js'
+import type { Pipeline } from './pipeline.js'
+
+/** The stages of `bidui run`, in order, as reported to `onStage`. */
+export type RunStage = 'ingest' | 'link' | 'reconcile' | 'report'
+
+export interface RunPeriodOptions {
+  readonly period: Month
+  /** Uniform in [0, 1), seeded: the link model's u sampling draws from it, so runs repeat. */
+  readonly rng: () => number
+  readonly now: () => Date
+  /** Folder for reports; files go to <reports>/<period>/. */
+  readonly reports: string
+  /** Mask ID numbers in the case files (410105********1234); default true. */
+  readonly maskIds?: boolean
+  /** Called when a stage ends, with its duration and a short account of what it did. */
+  readonly onStage?: (stage: RunStage, seconds: number, detail: string) => void
+  /** Ingest's per-file messages and progress, passed through. */
+  readonly onFile?: IngestOptions['onFile']
+  readonly onProgress?: IngestOptions['onProgress']
+  /** The pipeline file as the user named it, for messages. */
+  readonly pipelineFile?: string
+}
+
+/** What a run did: the closing summary of `bidui run`. */
+export interface RunSummary {
+  readonly pipeline: string
+  readonly county: string
+  readonly period: string
+  readonly ingest: {
+    readonly runId: number
+    readonly filesIngested: number
+    readonly filesSkipped: number
+    readonly rowsRejected: number
+    readonly rejectsFile: string
+  }
+  readonly link: Pick<
+    LinkSummary,
+    'runId' | 'linkRunId' | 'records' | 'accepted' | 'review' | 'persons' | 'replaced'
+  >
+  readonly checks: readonly CheckCount[]
+  readonly total: CaseReportSummary['total']
+  readonly reports: CaseReportFiles
+  readonly idsMasked: boolean
+  readonly seconds: Readonly<Record<RunStage, number>>
+}
+
+/**
+ * One month end to end: ingest the exports (files already ingested are skipped), link the
+ * month (replacing its earlier linkage; person IDs kept), run the pipeline's checks over the
+ * stored linkage, and write the case reports (each file replaced atomically). Re-running a
+ * month therefore duplicates nothing and gives the same case files.
+ */
+export async function runPeriod(
+  store: Store,
+  pipeline: Pipeline,
+  options: RunPeriodOptions,
+): Promise<RunSummary> {
+  const file = options.pipelineFile ?? pipeline.file
+  if (pipeline.matching === null) throw new NoMatchingSectionError(file, 'run')
+  const period = options.period
+  const maskIds = options.maskIds ?? true
+  const dir = path.join(options.reports, period)
+  const seconds: Record<RunStage, number> = { ingest: 0, link: 0, reconcile: 0, report: 0 }
+  const stage =
+    <T>(name: RunStage, work: () => Promise<T>, detail: (r: T) => string) =>
+    async () => {
+      const t0 = performance.now()
+      const r = await work()
+      seconds[name] = (performance.now() - t0) / 1000
+      options.onStage?.(name, seconds[name], detail(r))
+      return r
+    }
+  const q = { pipeline: pipeline.name, county: pipeline.jurisdiction.county, period }
+
+  const ingested = await stage(
+    'ingest',
+    async (): Promise<{ summary: IngestSummary; rejected: number; rejectsFile: string }> => {
+      const summary = await ingestPeriod(store, pipeline, {
+        period,
+        now: options.now,
+        ...(options.onFile === undefined ? {} : { onFile: options.onFile }),
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      })
+      const rejects = await listRejects(store.db, q)
+      const rejectsFile = path.join(dir, 'rejects.csv')
+      writeRejectsCsv(rejectsFile, rejects)
+      return { summary, rejected: rejects.length, rejectsFile }
+    },
+    (r) => {
+      const fresh = r.summary.files.filter((f) => f.status === 'ingested').length
+      return `${fresh} files ingested, ${r.summary.files.length - fresh} already in the store, ${r.rejected} rows rejected`
+    },
+  )()
+
+  const linked = await stage(
+    'link',
+    () =>
+      linkStoredPeriod(store, pipeline, {
+        period,
+        rng: options.rng,
+        now: options.now,
+        pipelineFile: file,
+      }),
+    (l) =>
+      `${l.records} records → ${l.persons} persons, ${l.accepted} accepted and ${l.review} review pairs` +
+      (l.replaced ? ' (earlier linkage replaced)' : ''),
+  )()
+
+  const sources: ReconcileSource[] = pipeline.sources.map((s) => ({
+    name: s.name,
+    agency: s.agency,
+    kind: s.kind,
+  }))
+  const reconciled = await stage(
+    'reconcile',
+    async () => {
+      const loaded = await loadReconcileInput(store.db, q, sources)
+      // linkStoredPeriod has just stored this month's linkage from the files now in the store.
+      if (loaded === undefined || loaded.stale)
+        throw new Error(`bug: no fresh linkage of ${period} after linking`)
+      const cases: Case[] = reconcile(loaded.input, pipeline.checks, { period })
+      return { input: loaded.input, cases }
+    },
+    (r) => `${r.cases.length} cases from ${pipeline.checks.length} checks`,
+  )()
+
+  const checks = countCases(reconciled.cases, pipeline.checks)
+  const total = {
+    cases: reconciled.cases.length,
+    review: reconciled.cases.filter((c) => c.review).length,
+    noCommunity: reconciled.cases.filter((c) => c.community === null).length,
+  }
+  const reports = await stage(
+    'report',
+    async () =>
+      writeCaseReports(
+        dir,
+        reconciled.cases,
+        pipeline.checks,
+        {
+          records: reconciled.input.records,
+          communityNames: new Map(pipeline.jurisdiction.communities.map((c) => [c.code, c.name])),
+          maskIds,
+        },
+        {
+          pipeline: pipeline.name,
+          county: pipeline.jurisdiction.county,
+          period,
+          checks,
+          total,
+          idsMasked: maskIds,
+        },
+      ),
+    (r) => `${r.perCheck.length + 1} case files and summary.json in ${r.dir}`,
+  )()
+
+  const fresh = ingested.summary.files.filter((f) => f.status === 'ingested').length
+  return {
+    pipeline: pipeline.name,
+    county: pipeline.jurisdiction.county,
+    period,
+    ingest: {
+      runId: ingested.summary.runId,
+      filesIngested: fresh,
+      filesSkipped: ingested.summary.files.length - fresh,
+      rowsRejected: ingested.rejected,
+      rejectsFile: ingested.rejectsFile,
+    },
+    link: {
+      runId: linked.runId,
+      linkRunId: linked.linkRunId,
+      records: linked.records,
+      accepted: linked.accepted,
+      review: linked.review,
+      persons: linked.persons,
+      replaced: linked.replaced,
+    },
+    checks,
+    total,
+    reports,
+    idsMasked: maskIds,
+    seconds,
+  }
+}

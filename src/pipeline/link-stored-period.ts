@@ -3,7 +3,12 @@ import { LinkNoRecordsError } from '../errors/link-errors.js'
 import { NoMatchingSectionError } from '../errors/no-matching-section-error.js'
 import { type ExpectedError, expectedError } from '../match/expected-error.js'
 import type { LinkModel } from '../match/link-model.js'
-import { type LinkResult, linkRecords } from '../match/link-period.js'
+import type { LinkResult } from '../match/link-period.js'
+import {
+  type LinkStep,
+  linkRecordsInParallel,
+  type ParallelLinkOptions,
+} from '../match/link-records-parallel.js'
 import { pairLevels, preparedPairLevels } from '../match/pair-levels.js'
 import { assignPersons, type PersonAssignment } from '../match/person-identity.js'
 import { recordFingerprints } from '../match/record-fingerprint.js'
@@ -37,6 +42,10 @@ export interface LinkStoredPeriodOptions {
   readonly pipelineFile?: string
   /** A saved model (parseLinkModel) to score with instead of training one on the period. */
   readonly model?: LinkModel
+  /** Called when a step of the 'link' stage ends (blocking, training, scoring, clustering), for benchmarks. */
+  readonly onLinkStep?: (step: LinkStep, seconds: number, detail: string) => void
+  /** When pair scoring uses a worker thread (ParallelLinkOptions.parallel); by default from 100,000 records. */
+  readonly parallel?: ParallelLinkOptions['parallel']
 }
 
 /** What a link did: the closing summary of `bidui link` and `bidui run`. */
@@ -136,11 +145,14 @@ export async function linkStoredPeriod(
 
   const runId = await startRun(store.db, { ...q, command: 'link', now: options.now() })
   try {
-    const result = linkRecords(loaded.records, loaded.sourceOf, matching, {
+    // Pair scoring on both cores for a large period (link-records-parallel.ts); same result as linkRecords.
+    const result = await linkRecordsInParallel(loaded.records, loaded.sourceOf, matching, {
       rng: options.rng,
       pipeline: pipeline.name,
       period: options.period,
       ...(options.model === undefined ? {} : { model: options.model }),
+      ...(options.onLinkStep === undefined ? {} : { onStep: options.onLinkStep }),
+      ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     })
     const kept = keptPairs(result)
     const keptLeft = kept.map((k) => result.pairs.left[k] as number)

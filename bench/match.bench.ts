@@ -1,0 +1,170 @@
+/**
+ * Match benchmark (issue 4): link a 1,000,000-person register against a 1,000,000-person police
+ * snapshot plus the month's feeds, from the project's generator, with the demo pipeline's
+ * blocking rules and comparisons: load → blocking → training (u sampling, EM) → scoring →
+ * clustering → persons → store, timed stage by stage, with pairs/s overall and per thread,
+ * peak RSS and the load average. Target: blocking → clusters ≤ 60 s and ≤ 4 GB RSS on 2 cores,
+ * ≥ 400,000 scored pairs/s per core.
+ *
+ *   npm run build && node dist/bench/match.bench.js [--persons 1000000] [--single-thread]
+ *
+ * Cached under bench/out/ (git-ignored): the generated district (shared with ingest.bench.ts)
+ * and the ingested store (ingest is not part of the target). Each run links a fresh copy of the
+ * ingested store, in a child process so that peak RSS is the link's alone.
+ */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { Month } from '../src/domain/month.js'
+import { createRng } from '../src/generate/create-rng.js'
+import { generateDistrict } from '../src/generate/generate-district.js'
+import { ingestPeriod } from '../src/ingest/ingest-period.js'
+import { linkStoredPeriod } from '../src/pipeline/link-stored-period.js'
+import { loadPipeline } from '../src/pipeline/load-pipeline.js'
+import type { Pipeline } from '../src/pipeline/pipeline.js'
+import { openStore } from '../src/store/open-store.js'
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    child: { type: 'string' },
+    'single-thread': { type: 'boolean', default: false },
+  },
+})
+const persons = Number(values.persons)
+const period = '2026-10' as Month
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const dataDir = path.join(root, 'bench', 'out', `district-${persons}`)
+const ingestedStore = path.join(dataDir, 'match-ingested.db')
+const runStore = path.join(dataDir, 'match-run.db')
+const demoPipeline = path.join(root, 'pipelines', 'demo.yaml')
+
+/** The demo pipeline, every source pointed at the generated files. */
+function benchPipeline(): Pipeline {
+  const demo = loadPipeline(demoPipeline)
+  return {
+    ...demo,
+    sources: demo.sources.map((s) => ({
+      ...s,
+      files: s.files.map((f) => path.join(dataDir, path.basename(f))),
+    })),
+  }
+}
+
+const removeStore = (file: string) => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+}
+
+if (values.child === 'ingest') {
+  const partial = `${ingestedStore}.partial`
+  removeStore(partial)
+  const store = await openStore(partial)
+  const started = performance.now()
+  const summary = await ingestPeriod(store, benchPipeline(), { period })
+  await store.close()
+  renameSync(partial, ingestedStore)
+  const records = summary.files.reduce((n, f) => n + f.recordsStored, 0)
+  process.stderr.write(
+    `ingested ${records} records in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  )
+} else if (values.child === 'link') {
+  const store = await openStore(runStore)
+  const stages: Record<string, { seconds: number; detail: string }> = {}
+  const cpuBefore = process.cpuUsage()
+  const started = performance.now()
+  const summary = await linkStoredPeriod(store, benchPipeline(), {
+    period,
+    rng: createRng('match-bench').next,
+    now: () => new Date(),
+    onStage: (stage, seconds, detail) => {
+      stages[stage] = { seconds, detail }
+    },
+    onLinkStep: (step, seconds, detail) => {
+      stages[`link.${step}`] = { seconds, detail }
+    },
+    ...(values['single-thread'] ? { parallel: { minimumRecords: Number.POSITIVE_INFINITY } } : {}),
+  })
+  const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpuBefore)
+  await store.close()
+  process.stdout.write(
+    `${JSON.stringify({
+      records: summary.records,
+      candidatePairs: summary.candidatePairs,
+      accepted: summary.accepted,
+      review: summary.review,
+      persons: summary.persons,
+      stages,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      loadAverage: os.loadavg(),
+    })}\n`,
+  )
+} else {
+  if (!existsSync(path.join(dataDir, 'manifest.json'))) {
+    process.stderr.write(`generating ${persons} persons into ${path.relative(root, dataDir)} ...\n`)
+    await generateDistrict({ persons, seed: 20261, period, profile: 'normal', out: dataDir })
+  }
+  const self = fileURLToPath(import.meta.url)
+  const child = (kind: string, extra: string[] = []) =>
+    execFileSync(
+      process.execPath,
+      [...process.execArgv, self, '--child', kind, '--persons', String(persons), ...extra],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 26,
+      },
+    )
+  if (!existsSync(ingestedStore)) {
+    process.stderr.write(
+      `ingesting the district into ${path.relative(root, ingestedStore)} (cached, not timed) ...\n`,
+    )
+    child('ingest')
+  }
+  removeStore(runStore)
+  copyFileSync(ingestedStore, runStore)
+  const r = JSON.parse(child('link', values['single-thread'] ? ['--single-thread'] : [])) as {
+    records: number
+    candidatePairs: number
+    accepted: number
+    review: number
+    persons: number
+    stages: Record<string, { seconds: number; detail: string }>
+    seconds: number
+    cpuSeconds: number
+    peakRssMB: number
+    loadAverage: number[]
+  }
+  removeStore(runStore)
+  const s = (name: string) => r.stages[name]?.seconds ?? 0
+  const line = (name: string) => {
+    const x = r.stages[name]
+    if (x) process.stdout.write(`  ${name.padEnd(16)} ${x.seconds.toFixed(2).padStart(7)} s  ${x.detail}\n`)
+  }
+  process.stdout.write(
+    `${r.records} records, ${r.candidatePairs} candidate pairs, ${r.accepted} accepted, ${r.review} to review, ${r.persons} persons\n`,
+  )
+  for (const name of [
+    'load',
+    'link.blocking',
+    'link.training',
+    'link.scoring',
+    'link.clustering',
+    'link',
+    'persons',
+    'store',
+  ])
+    line(name)
+  const blockingToClusters =
+    s('link.blocking') + s('link.training') + s('link.scoring') + s('link.clustering')
+  process.stdout.write(
+    `blocking → clusters ${blockingToClusters.toFixed(1)} s; scoring ${Math.round(r.candidatePairs / s('link.scoring'))} pairs/s overall; ` +
+      `whole link ${r.seconds.toFixed(1)} s, CPU ${r.cpuSeconds.toFixed(1)} s; peak RSS ${r.peakRssMB} MB; ` +
+      `load average ${r.loadAverage.map((x) => x.toFixed(2)).join(' ')} (2 cores, shared)\n`,
+  )
+}

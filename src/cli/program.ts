@@ -43,6 +43,11 @@ Typical month:
   $ bidui validate pipelines/demo.yaml
   $ bidui ingest pipelines/demo.yaml --period 2026-10
   $ bidui blocking pipelines/demo.yaml --period 2026-10
+  $ bidui link pipelines/demo.yaml --period 2026-10
+  $ bidui export pairs pipelines/demo.yaml --period 2026-10 --out reports/2026-10/pairs.csv
+  $ bidui export persons pipelines/demo.yaml --period 2026-10 --out reports/2026-10/persons.csv
+  $ bidui train pipelines/demo.yaml --period 2026-10 --out models/demo.json
+  $ bidui link pipelines/demo.yaml --period 2026-11 --model models/demo.json
 
 Exit codes: 0 done · 1 check found differences · 2 a problem with the input (message says what and where) · 70 a bug in bidui.
 Personal data stays on this machine: the store (bidui.db) is created readable by its owner only.`,

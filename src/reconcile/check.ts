@@ -6,7 +6,7 @@ import type { Sex } from '../domain/sex.js'
 
 /**
  * A check, resolved: one configured instance of a generic kind. 新婚漏管, 出生漏报 … are data
- * (pipelines/checks/standard-checks.yaml), not code; the authored form and its validation are
+ * (the checks: section of pipelines/demo.yaml), not code; the authored form and its validation are
  * in pipeline/checks-schema.ts.
  */
 export const checkKinds = ['missing', 'duplicate', 'conflict', 'stale', 'invalid'] as const

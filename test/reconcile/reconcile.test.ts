@@ -11,7 +11,7 @@ import { demoSources, input, rec, validId } from './build-input.js'
 
 const standard: Check[] = (() => {
   const file = parse(
-    readFileSync(new URL('../../pipelines/checks/standard-checks.yaml', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../pipelines/demo.yaml', import.meta.url), 'utf8'),
   )
   const parsed = parseChecks(file.checks, demoSources)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))

@@ -38,9 +38,8 @@ export interface LinkResult extends LinkPrediction {
   /**
    * The blocked pairs and the comparisons prepared over the records, as scored: enough to
    * recompute any pair's levels (preparedPairLevels) without preparing the records again.
-   * Optional so that other producers of a LinkResult may leave it out (callers then prepare).
    */
-  readonly input?: LinkInput
+  readonly input: LinkInput
 }
 
 /**

@@ -30,7 +30,6 @@ describe('preparedPairLevels', () => {
     const matching = twoRegistryMatching()
     const result = linkRecords(records, sourceOf, matching, { rng: createRng('u').next, uSampleSize: 5_000 })
     const input = result.input
-    if (input === undefined) throw new Error('linkRecords returned no prepared input')
     const kept = [...result.accepted, ...result.review]
     expect(kept.length).toBeGreaterThan(0)
     const left = kept.map((k) => result.pairs.left[k] as number)

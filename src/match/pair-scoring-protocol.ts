@@ -67,23 +67,34 @@ export function packRecords(records: readonly MatchRecord[], fields: readonly st
   return { count: records.length, fields, texts, lengths }
 }
 
-/** Record i of packed records, holding only the packed fields (absent ones null). */
-export function unpackRecords(packed: PackedRecords): MatchRecord[] {
-  const records: Record<string, string | null>[] = Array.from({ length: packed.count }, () => ({}))
-  packed.fields.forEach((field, f) => {
-    const text = packed.texts[f] as string
-    const length = packed.lengths[f] as Int32Array
-    let at = 0
-    for (let i = 0; i < packed.count; i++) {
-      const n = length[i] as number
-      const record = records[i] as Record<string, string | null>
+/**
+ * Calls `each` with every packed record in order, each a fresh object holding only the packed
+ * fields (absent ones null), so a caller can prepare records one at a time without keeping them.
+ */
+export function forEachUnpacked(
+  packed: PackedRecords,
+  each: (record: MatchRecord, index: number) => void,
+): void {
+  const at = new Array<number>(packed.fields.length).fill(0)
+  for (let i = 0; i < packed.count; i++) {
+    const record: Record<string, string | null> = {}
+    for (let f = 0; f < packed.fields.length; f++) {
+      const n = (packed.lengths[f] as Int32Array)[i] as number
       if (n < 0) {
-        record[field] = null
+        record[packed.fields[f] as string] = null
       } else {
-        record[field] = text.slice(at, at + n)
-        at += n
+        const from = at[f] as number
+        record[packed.fields[f] as string] = (packed.texts[f] as string).slice(from, from + n)
+        at[f] = from + n
       }
     }
-  })
+    each(record, i)
+  }
+}
+
+/** The packed records as objects (see forEachUnpacked). */
+export function unpackRecords(packed: PackedRecords): MatchRecord[] {
+  const records: MatchRecord[] = []
+  forEachUnpacked(packed, (record) => records.push(record))
   return records
 }

@@ -83,12 +83,11 @@ Environment: BIDUI_DB sets the default for --db.`,
       }
       if (loaded.records.length === 0) throw new LinkNoRecordsError(file, period, flags.db)
       // The options bidui link trains with (link-stored-period.ts via linkRecords, same seed),
-      // linkType 'link' included, so that `link --model` with this file repeats `link`.
+      // so that `link --model` with this file repeats `link`; the link type comes from matching.
       const model = trainLinkModel(loaded.records, loaded.sourceOf, matching, {
         rng: createRng(`link/${period}`).next,
         pipeline: pipeline.name,
         period,
-        ...(matching.linkType === 'link' ? { acrossSourcesOnly: true } : {}),
       })
       const json = `${JSON.stringify(model, null, 2)}\n`
       writeFileAtomic(flags.out, json)

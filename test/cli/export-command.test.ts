@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryStore } from '../support/query-store.js'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
@@ -16,12 +17,7 @@ function bidui(...args: string[]) {
 }
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(dir, 'x.db'), { readonly: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
+  return queryStore<T>(path.join(dir, 'x.db'), sql, ...params)
 }
 
 /** Reads an exported CSV: checks the BOM, returns the header and rows. */

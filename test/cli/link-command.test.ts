@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryStore } from '../support/query-store.js'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
@@ -14,14 +14,8 @@ function bidui(...args: string[]) {
   return runCli(dir, ...args)
 }
 
-/** Runs a query on the test store (read-only, closed right after). */
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(dir, 'x.db'), { readonly: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
+  return queryStore<T>(path.join(dir, 'x.db'), sql, ...params)
 }
 
 /** Each record of a period with its person: `file:line:role` (file by basename, period blanked) → person. */

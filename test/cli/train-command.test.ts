@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLinkModel } from '../../src/match/link-model.js'
 import { loadPipeline } from '../../src/pipeline/load-pipeline.js'
+import { queryStore } from '../support/query-store.js'
 import { runCli } from '../support/run-cli.js'
 
 // Each test spawns the CLI on the demo month: seconds each, more on a loaded machine.
@@ -17,16 +17,10 @@ function bidui(...args: string[]) {
 
 /** The stored pairs of the month, in a stable order. */
 function storedPairs(): unknown[] {
-  const db = new Database(path.join(dir, 'x.db'), { readonly: true })
-  try {
-    return db
-      .prepare(
-        'select left_record_id, right_record_id, band, match_weight, probability, levels from link_pair order by 1, 2',
-      )
-      .all()
-  } finally {
-    db.close()
-  }
+  return queryStore(
+    path.join(dir, 'x.db'),
+    'select left_record_id, right_record_id, band, match_weight, probability, levels from link_pair order by 1, 2',
+  )
 }
 
 beforeAll(() => {

@@ -39,6 +39,9 @@ export function buildProgram(): Command {
   program.addHelpText(
     'after',
     `
+The whole month in one command (ingest → link → reconcile → case reports in reports/<period>/):
+  $ bidui run pipelines/demo.yaml --period 2026-10
+
 Typical month:
   $ bidui validate pipelines/demo.yaml
   $ bidui ingest pipelines/demo.yaml --period 2026-10

@@ -50,7 +50,7 @@ export function buildCase(ctx: ReconcileContext, check: Check, d: CaseDraft): Ca
     checkName: check.name,
     kind: check.kind,
     review: d.review,
-    community: communityOf(ctx, records),
+    ...communityOf(ctx, records),
     records,
     probability: d.pair?.probability ?? null,
     levels: d.pair?.levels ?? null,
@@ -65,31 +65,41 @@ export function buildCase(ctx: ReconcileContext, check: Check, d: CaseDraft): Ca
  * says where the person is managed), first among the case's records, then among the records
  * of the subjects' persons; else a subject's own; else another record of the subjects'
  * persons (the police snapshot of a bride not in the register); else a row-mate's or its
- * person's (a newborn's mother); else any record of the case. null is 未能定位.
+ * person's (a newborn's mother); else any record of the case; else, last, the community the
+ * register places the flat a subject (then any record of the case) says it lives in — an
+ * inflow migrant's 居住地址 names a flat, not a community. null is 未能定位.
  */
-function communityOf(ctx: ReconcileContext, records: readonly CaseRecord[]): string | null {
+function communityOf(
+  ctx: ReconcileContext,
+  records: readonly CaseRecord[],
+): { community: string | null; communityBy: Case['communityBy'] } {
   const placed = (i: number): string | null => ctx.records[i]?.community ?? null
   const subjects = records.filter((r) => r.part === 'subject').map((r) => r.index)
   const persons = subjects.flatMap((s) => ctx.membersOf(s))
   const rows = subjects.flatMap((s) => ctx.rowMates(s))
   const rowPersons = rows.flatMap((m) => ctx.membersOf(m))
   const isRegister = (i: number): boolean => ctx.agencyOf(i) === 'register'
+  const all = records.map((r) => r.index)
   const tiers: readonly (readonly number[])[] = [
-    records.map((r) => r.index).filter(isRegister),
+    all.filter(isRegister),
     persons.filter(isRegister),
     subjects,
     persons,
     rows,
     rowPersons,
-    records.map((r) => r.index),
+    all,
   ]
   for (const tier of tiers) {
     for (const i of tier) {
       const c = placed(i)
-      if (c !== null) return c
+      if (c !== null) return { community: c, communityBy: 'record' }
     }
   }
-  return null
+  for (const i of [...subjects, ...all]) {
+    const c = ctx.dwellingCommunity(i)
+    if (c !== null) return { community: c, communityBy: 'dwelling' }
+  }
+  return { community: null, communityBy: null }
 }
 
 /** 王丽 (1998-03-02): how a reason names a person. */

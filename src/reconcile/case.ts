@@ -50,6 +50,12 @@ export interface Case {
   readonly review: boolean
   /** Community that visits: the register record's, else the subject's, else its row's; null = 未能定位. */
   readonly community: string | null
+  /**
+   * How the community was found: `record` — a record of the case or of its persons is placed
+   * there; `dwelling` — only the flat a record names is known to the register there (say so
+   * to the officer: it is an inference); null with no community (未能定位).
+   */
+  readonly communityBy: 'record' | 'dwelling' | null
   /** Subjects first, then counterparts, evidence and context, each in ref order. */
   readonly records: readonly CaseRecord[]
   /** Probability of the pair that decided the case, for link-based cases when the pair was scored. */

@@ -2,6 +2,7 @@ import { ageOn, dayNumber } from '../domain/day-number.js'
 import type { RecordKind } from '../domain/record-kind.js'
 import type { SourceAgency } from '../domain/source-agency.js'
 import type { RecordFilter } from './check.js'
+import { placeByDwelling } from './dwelling-communities.js'
 import { roleLabelZh, sourceLabelZh } from './labels-zh.js'
 
 /** Code-unit order, the same in every locale. */
@@ -42,6 +43,8 @@ export interface ReconcileContext {
    * a community, and not a cancelled record, a move-out or a death).
    */
   personPlaced(i: number): boolean
+  /** The community of record i's dwelling, learnt from the placed records (placeByDwelling). */
+  dwellingCommunity(i: number): string | null
   /** Records on i's row (same file and line), i excluded. */
   rowMates(i: number): readonly number[]
   agencyOf(i: number): SourceAgency
@@ -125,6 +128,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     return s === undefined ? name : (s.label ?? sourceLabelZh(s.agency, s.kind))
   }
   const rec = (i: number): ReconcileRecord => records[i] as ReconcileRecord
+  const placeDwelling = placeByDwelling(records)
   return {
     records,
     comparisons: input.comparisons ?? [],
@@ -136,6 +140,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     doubtfulPairs: (i) => doubtful[i] ?? [],
     personPlaced: (i) => placedPersons.has(input.person[i] as number),
     rowMates: (i) => rowOf(i).filter((j) => j !== i),
+    dwellingCommunity: (i) => placeDwelling(rec(i).dwelling ?? null),
     agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
     labelOf: (i) => sourceLabel(rec(i).source) + roleLabelZh(rec(i).role),

@@ -70,6 +70,11 @@ export interface ReconcileRecord {
   readonly householdNo: string | null
   /** Community code inside the jurisdiction, or null (未能定位 / outside). */
   readonly community: string | null
+  /**
+   * Where the record says the person lives, normalized (现住址 / 居住地址, else the hukou
+   * address): lets a case without a placed record be placed by the community of its flat.
+   */
+  readonly dwelling?: string | null
   readonly category: PersonCategory | null
   /** null when the source has no status column: such a record counts as active. */
   readonly status: RecordStatus | null

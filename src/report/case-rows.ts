@@ -34,6 +34,9 @@ export interface CaseRowContext {
   readonly maskIds: boolean
 }
 
+/** Marks a community found only from the flat a record names: the officer should confirm it. */
+const dwellingInferredZh = '（按住址推定）'
+
 /** The name shown for a case without a community: officers must place it themselves. */
 export const noCommunityZh = '未能定位'
 
@@ -60,7 +63,10 @@ export function caseRow(c: Case, ctx: CaseRowContext): string[] {
     c.checkName,
     c.review ? '是' : '否',
     c.community ?? '',
-    c.community === null ? noCommunityZh : (ctx.communityNames.get(c.community) ?? c.community),
+    c.community === null
+      ? noCommunityZh
+      : (ctx.communityNames.get(c.community) ?? c.community) +
+        (c.communityBy === 'dwelling' ? dwellingInferredZh : ''),
     c.reason,
     subject?.name ?? '',
     subject === undefined ? '' : id(subject),

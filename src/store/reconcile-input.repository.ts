@@ -160,6 +160,7 @@ export function reconcileRecordOfRow(r: ReconcileRow): ReconcileRecord {
     maritalStatus: (d.maritalStatus as MaritalStatus | undefined) ?? null,
     householdNo: d.householdNo ?? null,
     community: r.community,
+    dwelling: d.residence ?? d.address ?? null,
     category: (d.category as PersonCategory | undefined) ?? null,
     status: (d.status as RecordStatus | undefined) ?? null,
     statusReason: d.statusReason ?? null,

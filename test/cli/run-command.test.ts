@@ -201,6 +201,9 @@ describe('the demo’s cases against the generator’s truth', () => {
         expect(t.recall ?? 0, t.type).toBeGreaterThanOrEqual(0.95)
         // Precision is guarded only where there are enough cases for a share to mean something.
         if (t.cases >= 10) expect(t.precision ?? 0, t.type).toBeGreaterThanOrEqual(0.85)
+        // Who visits: a found discrepancy goes to the community the truth names (inflow migrants,
+        // whose 居住地址 names only a flat, are placed by the register's knowledge of that flat).
+        expect(t.wrongCommunity, t.type).toBeLessThanOrEqual(Math.floor(t.matched * 0.05))
       }
     } finally {
       await store.close()

@@ -28,6 +28,7 @@ function kase(
     kind: 'missing',
     review: opts.review ?? false,
     community: opts.community ?? 'c1',
+    communityBy: 'record',
     records: [...subjects.map(record('subject')), ...(opts.evidence ?? []).map(record('evidence'))],
     probability: null,
     levels: null,

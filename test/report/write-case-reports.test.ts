@@ -53,6 +53,7 @@ function kase(over: Partial<Case>): Case {
     kind: 'invalid',
     review: false,
     community: '410105001001',
+    communityBy: 'record',
     records: [
       {
         index: 0,

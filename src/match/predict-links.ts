@@ -103,16 +103,17 @@ export async function predictLinksInParallel(
   }
   let clock = performance.now()
   const fsModel = fellegiSunterModelOf(model)
-  const scorer = createPairScorer(comparisons, prepared, fsModel)
+  const createScorer = () => createPairScorer(comparisons, prepared, fsModel)
   const count = blocked.left.length
   let scores: { matchWeight: Float64Array; probability: Float64Array }
   let scoring: ScoringStats
   const { worker, onStep } = parallel
   if (worker !== null && count >= (parallel.minimumPairs ?? parallelMinimumPairs)) {
-    const r = await scorePairsInParallel(scorer, fsModel, blocked.left, blocked.right, worker)
+    const r = await scorePairsInParallel(createScorer, fsModel, blocked.left, blocked.right, worker)
     scores = r
     scoring = r
   } else {
+    const scorer = createScorer()
     const matchWeight = new Float64Array(count)
     const probability = new Float64Array(count)
     for (let k = 0; k < count; k++) {

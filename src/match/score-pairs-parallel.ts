@@ -48,6 +48,10 @@ export function openPairScoringWorker(
   const fields = [...new Set(comparisons.flatMap((c) => namedComparison(c).fields))]
   const worker = new Worker(workerUrl, {
     workerData: { comparisons, records: packRecords(records, fields) },
+    // 32 MiB semi-spaces, as the ingest readers have: preparing millions of records with the
+    // default 16 MiB kept promoting short-lived values, and the worker spent a sixth of its time
+    // collecting garbage.
+    resourceLimits: { maxYoungGenerationSizeMb: 96 },
   })
   let failure: Error | null = null
   let exited = false
@@ -116,7 +120,7 @@ export interface ParallelScores {
 }
 
 /**
- * Scores every pair (left[k], right[k]) on two threads: this one with `scorer`, the worker with
+ * Scores every pair (left[k], right[k]) on two threads: this one with `createScorer()`, the worker with
  * its own scorer over the same prepared records and `model`. Both claim chunks from a shared
  * counter and write into shared result arrays, so the result is the same array a single thread
  * would fill, bit for bit (each pair is scored by the same arithmetic on the same values). The
@@ -124,7 +128,7 @@ export interface ParallelScores {
  * `chunk`: pairs claimed at a time (tests pass a small one so that both threads get some).
  */
 export async function scorePairsInParallel(
-  scorer: PairScorer,
+  createScorer: () => PairScorer,
   model: FellegiSunterModel,
   left: Int32Array,
   right: Int32Array,
@@ -148,10 +152,13 @@ export async function scorePairsInParallel(
     probability: new SharedArrayBuffer(count * 8),
     next: new SharedArrayBuffer(4),
   }
+  // The job goes out before this thread builds its scorer, so that both count their term
+  // frequencies (seconds at 2.4 million records) at the same time.
   const inWorker = worker.run(job)
   // Keep an early worker failure from being an unhandled rejection while this thread scores.
   inWorker.catch(() => undefined)
   const started = performance.now()
+  const scorer = createScorer()
   const pairsHere = scoreClaimedChunks(scorer, job)
   const secondsHere = (performance.now() - started) / 1000
   const done = await inWorker

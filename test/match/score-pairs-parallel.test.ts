@@ -59,7 +59,7 @@ describe('scorePairsInParallel', () => {
       await worker.ready()
       // Small chunks, so that both threads claim some before the pairs run out.
       const both = await scorePairsInParallel(
-        createPairScorer(comparisons, prepared, fsModel),
+        () => createPairScorer(comparisons, prepared, fsModel),
         fsModel,
         left,
         right,

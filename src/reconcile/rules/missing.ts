@@ -2,7 +2,7 @@ import { buildCase, personZh, probabilityZh } from '../build-case.js'
 import type { Case } from '../case.js'
 import type { MissingCheck, RecordFilter } from '../check.js'
 import { maritalStatusZh } from '../labels-zh.js'
-import { compileFilters, type ReconcileContext } from '../reconcile-context.js'
+import { birthDateOf, compileFilters, dayOf, type ReconcileContext } from '../reconcile-context.js'
 import type { LinkedPair, ReconcileRecord } from '../reconcile-input.js'
 
 /**
@@ -71,7 +71,82 @@ export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[]
       }),
     )
   }
+  cases.push(...unnamedBirthCases(ctx, check, targetLabel))
   return cases
+}
+
+/** How far a register's 子女出生日期 may stray from the certificate's 出生时间 and still be that birth. */
+const birthSlackDays = 31
+
+/**
+ * Births whose row holds no child record: a certificate names no child before the parents
+ * choose a name, and ingest records nobody for an unnamed child without an ID, so the `from`
+ * filter on role child never sees these births (a third of the certificates). The row's mother
+ * stands for the child. The birth is known, and no case is raised here, when a child born
+ * within birthSlackDays of the certificate's date (any date when one is unknown) is
+ * - an `in` child on a row with a record of the mother's person (计生生育信息 lists her child), or
+ * - an `in` or `from` record in a household or at a dwelling of the mother's or father's person
+ *   (the register entered the child in the family's 户, or at the flat of a 流入 family without
+ *   one; or the police feed named the child, whose own case then stands for this birth).
+ */
+function unnamedBirthCases(ctx: ReconcileContext, check: MissingCheck, targetLabel: string): Case[] {
+  const standIns = check.from
+    .filter((f) => f.roles?.includes('child') === true)
+    .map((f) => ({ ...f, roles: ['mother' as const] }))
+  if (standIns.length === 0) return []
+  const isMother = compileFilters(ctx, standIns)
+  const isIn = compileFilters(ctx, check.in)
+  const isFrom = compileFilters(ctx, check.from)
+  const byHome = new Map<string, number[]>()
+  for (let k = 0; k < ctx.records.length; k++) {
+    if (!(isIn(k) || isFrom(k))) continue
+    for (const h of homesOf(ctx.records[k] as ReconcileRecord)) {
+      const list = byHome.get(h)
+      if (list === undefined) byHome.set(h, [k])
+      else list.push(k)
+    }
+  }
+  const hasChild = (i: number): boolean => ctx.rowMates(i).some((m) => ctx.records[m]?.role === 'child')
+  const cases: Case[] = []
+  const done = new Set<string>()
+  for (let i = 0; i < ctx.records.length; i++) {
+    if (!isMother(i) || hasChild(i)) continue
+    const r = ctx.records[i] as ReconcileRecord
+    const born = dayOf(r.eventDate)
+    const bornNear = (c: number): boolean => {
+      const day = dayOf(birthDateOf(ctx.records[c] as ReconcileRecord))
+      return born === null || day === null || Math.abs(day - born) <= birthSlackDays
+    }
+    const listed = ctx
+      .membersOf(i)
+      .some((m) => ctx.rowMates(m).some((c) => ctx.records[c]?.role === 'child' && isIn(c) && bornNear(c)))
+    const parents = [i, ...ctx.rowMates(i)].flatMap((p) => ctx.membersOf(p))
+    const parentSet = new Set(parents)
+    const homes = new Set(parents.flatMap((p) => homesOf(ctx.records[p] as ReconcileRecord)))
+    const atHome = [...homes].some((h) => (byHome.get(h) ?? []).some((c) => !parentSet.has(c) && bornNear(c)))
+    // One case per birth: the same mother and date on two rows of one source is one child.
+    const key = `${ctx.personOf(i)}|${r.source}|${r.eventDate ?? ''}`
+    if (listed || atHome || done.has(key)) continue
+    done.add(key)
+    cases.push(
+      buildCase(ctx, check, {
+        subjects: [i],
+        counterparts: [],
+        context: ctx.rowMates(i),
+        review: false,
+        reason: `${ctx.labelOf(i)} ${personZh(ctx, i)} 的新生儿（未取名，${r.eventDate ?? '出生日期不详'} 出生）在${targetLabel}中未找到匹配记录`,
+      }),
+    )
+  }
+  return cases
+}
+
+/** Keys of where a record's family lives: its 户号 and its normalized dwelling. */
+function homesOf(r: ReconcileRecord): string[] {
+  const homes: string[] = []
+  if (r.householdNo !== null) homes.push(`户:${r.householdNo}`)
+  if (r.dwelling !== undefined && r.dwelling !== null) homes.push(`住:${r.dwelling}`)
+  return homes
 }
 
 function sourcesOf(filters: readonly RecordFilter[]): Set<string> {

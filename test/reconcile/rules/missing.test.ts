@@ -240,3 +240,77 @@ describe('who counts as living here', () => {
     expect(cases[0]?.community).toBe(C2)
   })
 })
+
+describe('births whose certificate names no child', () => {
+  const check: MissingCheck = { ...births, in: [...births.in, { sources: ['register-persons'] }] }
+  /** A certificate row of 2026-09-01 with no child record (ingest records nobody unnamed): mother 0, father 1. */
+  const certificate = () => {
+    const event = { eventType: 'birth' as const, eventDate: '2026-09-01' }
+    return [
+      rec({ source: 'health-births', line: 7, role: 'mother', name: '赵敏', community: C2, ...event }),
+      rec({ source: 'health-births', line: 7, role: 'father', name: '孙强', ...event }),
+    ]
+  }
+
+  it('reports the birth through its mother when no register knows a child of that date', () => {
+    const cases = reconcile(input(certificate()), [check], opts)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.community).toBe(C2)
+    expect(cases[0]?.records.map((r) => `${r.part} ${r.ref}`)).toEqual([
+      'subject health-births.csv:7:mother',
+      'context health-births.csv:7:father',
+    ])
+    expect(cases[0]?.reason).toBe(
+      '卫生出生医学证明母亲 赵敏 的新生儿（未取名，2026-09-01 出生）在计生生育信息/全员人口库中未找到匹配记录',
+    )
+  })
+
+  it('counts the birth as reported when the register lists her child born within a month of it', () => {
+    const records = [
+      ...certificate(),
+      rec({ source: 'register-births', line: 3, role: 'mother', name: '赵敏' }),
+      rec({ source: 'register-births', line: 3, role: 'child', name: '孙悦', birthDate: '2026-09-03' }),
+    ]
+    expect(reconcile(input(records, [[0, 2]]), [check], opts)).toEqual([])
+    // An older child of hers is not this birth.
+    const older = records.map((r) => (r.role === 'child' ? { ...r, birthDate: '2023-05-01' } : r))
+    expect(reconcile(input(older, [[0, 2]]), [check], opts)).toHaveLength(1)
+  })
+
+  it('counts the birth as reported when the register entered a child of that date in the father’s household', () => {
+    const father = rec({ source: 'register-persons', line: 20, name: '孙强', householdNo: '001102560' })
+    const child = rec({ source: 'register-persons', line: 21, name: '孙悦', householdNo: '001102560' })
+    const born = (d: string) => [...certificate(), father, { ...child, birthDate: d }]
+    expect(reconcile(input(born('2026-08-30'), [[1, 2]]), [check], opts)).toEqual([])
+    expect(reconcile(input(born('2024-08-30'), [[1, 2]]), [check], opts)).toHaveLength(1)
+    // A 流入 family has no 户号: the child entered at the parents' flat counts the same.
+    const flat = '文化路209号院12幢4单元1302室'
+    const atFlat = [
+      ...certificate(),
+      rec({ source: 'register-persons', line: 20, name: '孙强', dwelling: flat }),
+      rec({ source: 'register-persons', line: 21, name: '孙悦', dwelling: flat, birthDate: '2026-09-01' }),
+    ]
+    expect(reconcile(input(atFlat, [[1, 2]]), [check], opts)).toEqual([])
+  })
+
+  it('leaves the birth to the police feed’s case when the police registered the child in the family’s household', () => {
+    const records = [
+      ...certificate(),
+      rec({ source: 'police-snapshot', line: 9, name: '赵敏', householdNo: '005102106', community: C2 }),
+      rec({
+        source: 'police-changes',
+        line: 4,
+        name: '孙悦',
+        householdNo: '005102106',
+        eventType: 'birth',
+        eventDate: '2026-09-05',
+        birthDate: '2026-09-01',
+        community: C2,
+      }),
+    ]
+    const cases = reconcile(input(records, [[0, 2]]), [check], opts)
+    expect(cases.map((c) => c.records.filter((r) => r.part === 'subject').map((r) => r.ref))).toEqual([
+      ['police-changes.csv:4:subject'],
+    ])
+  })
+})

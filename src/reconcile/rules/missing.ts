@@ -17,6 +17,15 @@ import type { LinkedPair, ReconcileRecord } from '../reconcile-input.js'
 export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[] {
   const isFrom = compileFilters(ctx, check.from)
   const isIn = compileFilters(ctx, check.in)
+  // A target record whose 婚姻状况 is blank is there and says nothing against the marriage:
+  // it is not one "still 未婚", and telling the officer she is missing would be wrong.
+  const isInBlankMarital = compileFilters(
+    ctx,
+    check.in.map(({ maritalStatuses: _, ...rest }) => rest),
+  )
+  const blankAnswers = check.in.some((f) => f.maritalStatuses !== undefined)
+  const found = (m: number): boolean =>
+    isIn(m) || (blankAnswers && ctx.records[m]?.maritalStatus === null && isInBlankMarital(m))
   const inSources = sourcesOf(check.in)
   const targetLabel = [...inSources].map(ctx.sourceLabel).join('/') || '目标库'
   const done = new Set<number>()
@@ -25,7 +34,7 @@ export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[]
     if (!isFrom(i) || done.has(ctx.personOf(i))) continue
     done.add(ctx.personOf(i))
     const members = ctx.membersOf(i)
-    if (members.some(isIn)) continue
+    if (members.some(found)) continue
     const subjects = members.filter(isFrom)
     const context = subjects.flatMap((s) => ctx.rowMates(s))
     const first = subjects[0] as number

@@ -108,6 +108,17 @@ describe('missing cases', () => {
     expect(cases[0]?.reason).toBe('民政婚姻登记女方 王丽 (1998-03-02) 在全员人口库中的记录仍登记为未婚')
   })
 
+  it('raises nothing when her register record leaves 婚姻状况 blank: she is there, and not shown 未婚', () => {
+    const records = [
+      ...marriage('1998-03-02', { wifeCommunity: C1 }),
+      rec({ source: 'register-persons', line: 10, status: 'active', maritalStatus: null, community: C1 }),
+    ]
+    expect(reconcile(input(records, [[1, 2]]), [newlywed], opts)).toEqual([])
+    // Blank but cancelled is still not an active record of her.
+    const cancelled = records.map((r, k) => (k === 2 ? { ...r, status: 'cancelled' as const } : r))
+    expect(reconcile(input(cancelled, [[1, 2]]), [newlywed], opts)).toHaveLength(1)
+  })
+
   it('makes a 待人工确认 case with the probability when the only register candidate is in the review band', () => {
     const records = [
       ...marriage('1998-03-02', { wifeCommunity: C1 }),

@@ -6,7 +6,10 @@
  * peak RSS and the load average. Target: blocking → clusters ≤ 60 s and ≤ 4 GB RSS on 2 cores,
  * ≥ 400,000 scored pairs/s per core.
  *
- *   npm run build && node dist/bench/match.bench.js [--persons 1000000] [--single-thread]
+ *   npm run build && node --max-old-space-size=12000 dist/bench/match.bench.js [--persons 1000000] [--single-thread]
+ *
+ * Node's flags pass on to the child. With the default heap (about 4 GB) the link ran out of
+ * memory in the persons stage at 1M persons (2.4M records): peak RSS is about 7 GB, see the report.
  *
  * Cached under bench/out/ (git-ignored): the generated district (shared with ingest.bench.ts)
  * and the ingested store (ingest is not part of the target). Each run links a fresh copy of the

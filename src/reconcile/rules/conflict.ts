@@ -14,6 +14,8 @@ import type { ReconcileRecord } from '../reconcile-input.js'
  * ID is compared only when both are well-formed (a broken ID is the invalid check's case).
  * Names agree when they can be the same written name (namesAgree: a dropped middle dot, a `?`
  * for a character GBK could not hold), and under `samePinyin` also when they sound the same.
+ * A sex or birth date the authority states against its own ID, where the register's value is
+ * the ID's, is the authority's slip, not a conflict (slipAgainstOwnId).
  */
 export function conflictCases(
   ctx: ReconcileContext,
@@ -46,6 +48,7 @@ export function conflictCases(
       const authority = ctx.records[believed.m] as ReconcileRecord
       const value = fieldValue(authority, rule.field) as string
       if (agrees(rule, target, authority, recorded, value)) continue
+      if (slipAgainstOwnId(rule.field, authority, recorded, value)) continue
       differences.push({
         field: rule.field,
         recorded: shownZh(rule.field, recorded),
@@ -103,6 +106,23 @@ function agrees(rule: FieldRule, a: ReconcileRecord, b: ReconcileRecord, va: str
     return da !== null && db !== null && Math.abs(da - db) <= rule.withinDays
   }
   return false
+}
+
+/**
+ * The authority's stated sex or birth date contradicts its own ID while the register's value is
+ * the one that ID encodes: the ID is the authority's strongest statement, so the stated column
+ * is its typing slip, and sending an officer to "correct" the register would make it wrong.
+ */
+function slipAgainstOwnId(
+  field: ConflictField,
+  authority: ReconcileRecord,
+  recorded: string,
+  value: string,
+): boolean {
+  if ((field !== 'sex' && field !== 'birthDate') || !wellFormedId.has(authority.residentId.status))
+    return false
+  const encoded = authority.residentId[field]
+  return encoded !== null && encoded === recorded && encoded !== value
 }
 
 /** A value as officers read it: 男, 已婚, a masked ID. */

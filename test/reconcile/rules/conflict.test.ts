@@ -141,3 +141,29 @@ describe('conflict cases', () => {
     ).toEqual([])
   })
 })
+
+describe('an authority that contradicts its own ID', () => {
+  const birthFields: FieldRule[] = [{ field: 'birthDate', withinDays: 0 }, { field: 'sex' }]
+  // 1999-07-09, sequence 013: odd, male.
+  const id = validId('410105', '1999-07-09', '013')
+
+  it('believes the register when its birth date and sex are the ones the police record’s ID encodes', () => {
+    const slip = police({ id, birthDate: '1999-09-07', sex: 'female' })
+    expect(reconcile(input([register(), slip], [[0, 1]]), [conflict(birthFields)], opts)).toEqual([])
+  })
+
+  it('still reports the register when it is the one that differs from the police ID', () => {
+    const cases = reconcile(
+      input(
+        [register({ birthDate: '1999-09-07', sex: 'female' }), police({ id, birthDate: '1999-07-09' })],
+        [[0, 1]],
+      ),
+      [conflict(birthFields)],
+      opts,
+    )
+    expect(cases[0]?.differences.map((d) => [d.field, d.recorded, d.believed])).toEqual([
+      ['birthDate', '1999-09-07', '1999-07-09'],
+      ['sex', '女', '男'],
+    ])
+  })
+})

@@ -40,15 +40,18 @@ describe('expectedError', () => {
 const probabilities = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 200 })
 
 describe('expectedError, for any probabilities', () => {
-  test.prop([probabilities])('splits every pair into one band, and each band into expected true + false', (ps) => {
-    const e = expectedError(ps, { accept: 0.95, review: 0.5 })
-    expect(e.accepted.pairs + e.review.pairs + e.rejected.pairs).toBe(ps.length)
-    for (const b of [e.accepted, e.review, e.rejected]) {
-      expect(b.expectedTrue + b.expectedFalse).toBeCloseTo(b.pairs, 9)
-      expect(b.expectedTrue).toBeGreaterThanOrEqual(0)
-      expect(b.expectedFalse).toBeGreaterThanOrEqual(-1e-9)
-    }
-  })
+  test.prop([probabilities])(
+    'splits every pair into one band, and each band into expected true + false',
+    (ps) => {
+      const e = expectedError(ps, { accept: 0.95, review: 0.5 })
+      expect(e.accepted.pairs + e.review.pairs + e.rejected.pairs).toBe(ps.length)
+      for (const b of [e.accepted, e.review, e.rejected]) {
+        expect(b.expectedTrue + b.expectedFalse).toBeCloseTo(b.pairs, 9)
+        expect(b.expectedTrue).toBeGreaterThanOrEqual(0)
+        expect(b.expectedFalse).toBeGreaterThanOrEqual(-1e-9)
+      }
+    },
+  )
 
   test.prop([probabilities])(
     'accepts fewer pairs with fewer expected false links and more missed ones as the cutoff rises',

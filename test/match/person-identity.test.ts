@@ -44,7 +44,13 @@ describe('assignPersons', () => {
     // November: the exports come in another order, b gains a police record, d is new.
     const november = month([['reg|d'], ['pol|b', 'reg|b'], ['pol|a', 'reg|a']])
     const nov = assignPersons({ ...november, previous: carried(october, oct), nextNumber: oct.nextNumber })
-    expect(byFingerprint(november, nov)).toEqual({ 'reg|d': 3, 'pol|b': 2, 'reg|b': 2, 'pol|a': 1, 'reg|a': 1 })
+    expect(byFingerprint(november, nov)).toEqual({
+      'reg|d': 3,
+      'pol|b': 2,
+      'reg|b': 2,
+      'pol|a': 1,
+      'reg|a': 1,
+    })
     expect(nov.counts).toEqual({ new: 1, continuing: 2, merged: 0, split: 0 })
     expect(nov.persons.map((p) => [p.number, p.status, p.records])).toEqual([
       [3, 'new', 1],
@@ -84,7 +90,10 @@ describe('assignPersons', () => {
       ['civ|a', 5],
     ])
     // The civil-affairs record now stands apart (with a new record of its own).
-    const m = month([['civ|a', 'hea|x'], ['reg|a', 'pol|a']])
+    const m = month([
+      ['civ|a', 'hea|x'],
+      ['reg|a', 'pol|a'],
+    ])
     const r = assignPersons({ ...m, previous, nextNumber: 6 })
     expect(byFingerprint(m, r)).toEqual({ 'civ|a': 6, 'hea|x': 6, 'reg|a': 5, 'pol|a': 5 })
     expect(r.events).toEqual([{ kind: 'split', person: 5, other: 6, records: 1 }])
@@ -122,7 +131,12 @@ describe('assignPersons', () => {
     const first = assignPersons({ ...m, previous: new Map([['y', 1]]), nextNumber: 2 })
     expect(byFingerprint(m, first)).toEqual({ x: 1, y: 1, z: 2 })
     // Linked again after other numbers were given: z keeps 2, nothing is minted.
-    const again = assignPersons({ ...m, previous: new Map([['y', 1]]), earlier: carried(m, first), nextNumber: 9 })
+    const again = assignPersons({
+      ...m,
+      previous: new Map([['y', 1]]),
+      earlier: carried(m, first),
+      nextNumber: 9,
+    })
     expect([...again.personOf]).toEqual([...first.personOf])
     expect(again.events).toEqual(first.events)
     expect(again.counts).toEqual(first.counts)
@@ -135,14 +149,12 @@ describe('assignPersons', () => {
 })
 
 // A random month: n records with distinct fingerprints f0…, each in one of up to k clusters.
-const arbitraryMonth = fc
-  .integer({ min: 1, max: 40 })
-  .chain((n) =>
-    fc.record({
-      fingerprints: fc.constant(Array.from({ length: n }, (_, i) => `f${i}`)),
-      clusterOf: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }),
-    }),
-  )
+const arbitraryMonth = fc.integer({ min: 1, max: 40 }).chain((n) =>
+  fc.record({
+    fingerprints: fc.constant(Array.from({ length: n }, (_, i) => `f${i}`)),
+    clusterOf: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }),
+  }),
+)
 
 const arbitraryPrevious = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 15 })), { maxLength: 40 })
@@ -184,7 +196,12 @@ describe('assignPersons, for any months', () => {
     'gives the same numbers when the month is linked again, and mints nothing',
     (m, previous) => {
       const first = assignPersons({ ...m, previous, nextNumber: 16 })
-      const again = assignPersons({ ...m, previous, earlier: carried(m, first), nextNumber: first.nextNumber })
+      const again = assignPersons({
+        ...m,
+        previous,
+        earlier: carried(m, first),
+        nextNumber: first.nextNumber,
+      })
       expect([...again.personOf]).toEqual([...first.personOf])
       expect(again.events).toEqual(first.events)
       expect(again.nextNumber).toBe(first.nextNumber)

@@ -9,6 +9,24 @@ import type { ReconcileRecord } from '../reconcile-input.js'
  * 身份证号错误 and other record-level defects of `target` records, one case per record listing
  * every problem the check looks for. Needs no linkage.
  */
+/**
+ * An ID Excel rounded to 15 significant digits ends in 000; one time in eleven that still passes
+ * the check digit and reads as valid. It is told from a real ID ending in 000 (about one in a
+ * thousand) by another record of the person whose well-formed ID shares the first 15 digits and
+ * not the last three. Returns that record, or null.
+ */
+function truncatedAfterAll(ctx: ReconcileContext, i: number): number | null {
+  const id = (ctx.records[i] as ReconcileRecord).residentId
+  if (id.status !== 'valid' || id.norm === null || !id.norm.endsWith('000')) return null
+  const head = id.norm.slice(0, 15)
+  for (const m of ctx.membersOf(i)) {
+    const other = (ctx.records[m] as ReconcileRecord).residentId
+    if (m === i || (other.status !== 'valid' && other.status !== 'upgraded_from_15')) continue
+    if (other.norm !== null && other.norm !== id.norm && other.norm.startsWith(head)) return m
+  }
+  return null
+}
+
 export function invalidCases(ctx: ReconcileContext, check: InvalidCheck): Case[] {
   const isTarget = compileFilters(ctx, check.target)
   const wanted = new Set(check.problems)
@@ -19,9 +37,16 @@ export function invalidCases(ctx: ReconcileContext, check: InvalidCheck): Case[]
     const r = ctx.records[i] as ReconcileRecord
     const problems: InvalidProblem[] = []
     const notes: string[] = []
+    const truncatedLike =
+      wanted.has('id-status') && statuses.has('excel_truncated') ? truncatedAfterAll(ctx, i) : null
     if (wanted.has('id-status') && statuses.has(r.residentId.status)) {
       problems.push('id-status')
       notes.push(idStatusZh[r.residentId.status])
+    } else if (truncatedLike !== null) {
+      problems.push('id-status')
+      notes.push(
+        `${idStatusZh.excel_truncated}（末三位为 000，与${ctx.labelOf(truncatedLike)}的号码前 15 位相同）`,
+      )
     }
     const idDate = r.residentId.birthDate
     if (wanted.has('id-birth-date') && idDate !== null && r.birthDate !== null && idDate !== r.birthDate) {

@@ -86,3 +86,29 @@ describe('invalid cases', () => {
     expect(reconcile(input([r]), [strict], opts)).toEqual([])
   })
 })
+
+describe('an Excel-truncated ID that still passes its check digit', () => {
+  // An ID whose last three characters are 000 and valid (check digit 0): Excel's rounding of
+  // 4101051992051980xx to 15 significant digits reads as such an ID about one time in eleven.
+  const truncated = ['000', '100', '200', '300', '400', '500', '600', '700', '800', '900']
+    .map((seq) => validId('410802', '1992-05-19', seq))
+    .find((id) => id.endsWith('000')) as string
+  const real = validId('410802', '1992-05-19', '821')
+
+  it('reports it when another record of the person carries the full number', () => {
+    expect(truncated.slice(0, 15)).toBe(real.slice(0, 15))
+    const register = rec({ source: 'register-persons', line: 5, name: '田梓豪', id: truncated })
+    const police = rec({ source: 'police-snapshot', line: 9, name: '田梓豪', id: real })
+    const cases = reconcile(input([register, police], [[0, 1]]), [strict], opts)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]?.problems).toEqual(['id-status'])
+    expect(cases[0]?.reason).toContain('末三位为 000，与公安常住人口的号码前 15 位相同')
+  })
+
+  it('leaves an ID ending in 000 alone when nothing says it was longer', () => {
+    const register = rec({ source: 'register-persons', line: 5, name: '田梓豪', id: truncated })
+    expect(reconcile(input([register]), [strict], opts)).toEqual([])
+    const same = rec({ source: 'police-snapshot', line: 9, name: '田梓豪', id: truncated })
+    expect(reconcile(input([register, same], [[0, 1]]), [strict], opts)).toEqual([])
+  })
+})

@@ -166,10 +166,10 @@ describe('bidui run', () => {
 })
 
 describe('the demo’s cases against the generator’s truth', () => {
-  // Floors set below the figures measured when bidui run was wired (recall 0.970 for
-  // 身份证号错误, 1.000 for every other type; precision 0.873 信息不一致, 0.667 新婚漏管 on 3
-  // cases, 1.000 elsewhere): a regression guard, not a target. Truth is read only here.
-  it('finds each discrepancy type with recall of at least 0.95', async () => {
+  // Floors set below the figures measured on 2026-11-23 (recall 1.000 for every type;
+  // precision 0.914 信息不一致, 0.667 新婚漏管 on 3 cases, 1.000 elsewhere): a regression guard,
+  // not a target (issue 5's targets are measured on unseen districts). Truth is read only here.
+  it('finds each discrepancy type with recall of at least 0.98', async () => {
     const pipeline = loadPipeline(path.join(dir, 'demo.yaml'))
     const store = await openStore(path.join(dir, 'x.db'))
     try {
@@ -198,9 +198,9 @@ describe('the demo’s cases against the generator’s truth', () => {
       const score = scoreCases(cases, truth)
       expect(score.types.map((t) => t.type).sort()).toEqual(pipeline.checks.map((c) => c.id).sort())
       for (const t of score.types) {
-        expect(t.recall ?? 0, t.type).toBeGreaterThanOrEqual(0.95)
+        expect(t.recall ?? 0, t.type).toBeGreaterThanOrEqual(0.98)
         // Precision is guarded only where there are enough cases for a share to mean something.
-        if (t.cases >= 10) expect(t.precision ?? 0, t.type).toBeGreaterThanOrEqual(0.85)
+        if (t.cases >= 10) expect(t.precision ?? 0, t.type).toBeGreaterThanOrEqual(0.9)
         // Who visits: a found discrepancy goes to the community the truth names (inflow migrants,
         // whose 居住地址 names only a flat, are placed by the register's knowledge of that flat).
         expect(t.wrongCommunity, t.type).toBeLessThanOrEqual(Math.floor(t.matched * 0.05))

@@ -62,15 +62,20 @@ export function linkRecords(
     ...prediction,
     model,
     input,
-    parameters: {
-      lambda: model.lambda,
-      m: model.comparisons.map((c) => c.m),
-      u: model.comparisons.map((c) => c.u),
-      comparisons: model.comparisons.map((c) => c.name),
-      iterations: model.training.iterations,
-      converged: model.training.converged,
-      seedPairs: model.training.seedPairs,
-      patterns: model.training.patterns,
-    },
+    parameters: linkParameters(model),
+  }
+}
+
+/** A model's parameters as a link result reports them (what evaluate and link print). */
+export function linkParameters(model: LinkModel): LinkParameters {
+  return {
+    lambda: model.lambda,
+    m: model.comparisons.map((c) => c.m),
+    u: model.comparisons.map((c) => c.u),
+    comparisons: model.comparisons.map((c) => c.name),
+    iterations: model.training.iterations,
+    converged: model.training.converged,
+    seedPairs: model.training.seedPairs,
+    patterns: model.training.patterns,
   }
 }

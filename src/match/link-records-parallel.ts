@@ -1,7 +1,7 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import type { MatchRecord } from './comparison.js'
 import { prepareLinkInput } from './link-input.js'
-import type { LinkOptions, LinkResult } from './link-period.js'
+import { type LinkOptions, type LinkResult, linkParameters } from './link-period.js'
 import { predictLinksInParallel, type ScoringStats } from './predict-links.js'
 import { openPairScoringWorker, parallelMinimumRecords } from './score-pairs-parallel.js'
 import { trainLinkModel } from './train-link-model.js'
@@ -61,16 +61,7 @@ export async function linkRecordsInParallel(
       ...prediction,
       model,
       input,
-      parameters: {
-        lambda: model.lambda,
-        m: model.comparisons.map((c) => c.m),
-        u: model.comparisons.map((c) => c.u),
-        comparisons: model.comparisons.map((c) => c.name),
-        iterations: model.training.iterations,
-        converged: model.training.converged,
-        seedPairs: model.training.seedPairs,
-        patterns: model.training.patterns,
-      },
+      parameters: linkParameters(model),
     }
   } finally {
     await worker?.close()

@@ -63,6 +63,32 @@ describe('bidui evaluate', () => {
     expect(baseline.idsDifferOrMissing.truePositives).toBe(0)
   }, 120_000)
 
+  it('scores exactly the linkage bidui link stores for the month (one seed, one model)', () => {
+    const link = bidui('link', pipeline, '--period', '2026-10', '--db', 'x.db', '--json')
+    expect(link.code, link.stderr).toBe(0)
+    const evaluated = bidui(
+      'evaluate',
+      pipeline,
+      '--period',
+      '2026-10',
+      '--truth',
+      demo,
+      '--db',
+      'x.db',
+      '--json',
+    )
+    expect(evaluated.code, evaluated.stderr).toBe(0)
+    const linked = JSON.parse(link.stdout)
+    const out = JSON.parse(evaluated.stdout)
+    expect(out.accepted).toBe(linked.accepted)
+    expect(out.review).toBe(linked.review)
+    expect(out.candidatePairs).toBe(linked.candidatePairs)
+    // The same random pairs for u, so the same model to the last bit.
+    expect(out.em.lambda).toBe(linked.model.lambda)
+    expect(out.em.u).toEqual(linked.model.u)
+    expect(out.em.m).toEqual(linked.model.m)
+  })
+
   it('prints the comparison table', () => {
     const r = bidui('evaluate', pipeline, '--period', '2026-10', '--truth', demo, '--db', 'x.db')
     expect(r.code).toBe(0)

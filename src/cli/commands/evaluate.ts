@@ -13,6 +13,7 @@ import { StoreOpenError } from '../../errors/store-errors.js'
 import type { MatchRecord } from '../../match/comparison.js'
 import type { ClusterScores } from '../../match/evaluate-clusters.js'
 import type { PairEvaluation, PairScores, SourcePairScores } from '../../match/evaluate-pairs.js'
+import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import type { Pipeline } from '../../pipeline/pipeline.js'
 import { tableStyle } from '../table-style.js'
@@ -160,7 +161,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       }
       const byKey = new Map<string, MatchRecord>(keys.map((k, i) => [k, records[i] as MatchRecord]))
 
-      const result = linkRecords(records, sourceOf, matching, { rng: createRng(`evaluate/${period}`).next })
+      const result = linkRecords(records, sourceOf, matching, { rng: createRng(linkSeed(period)).next })
       const links = new Set<string>()
       for (const k of result.accepted) {
         const i = result.pairs.left[k] as number

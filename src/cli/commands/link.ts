@@ -5,6 +5,7 @@ import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
 import { StoreOpenError } from '../../errors/store-errors.js'
+import { linkSeed } from '../../pipeline/link-seed.js'
 import type { LinkSummary } from '../../pipeline/link-stored-period.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import { stageLogger } from '../stage-log.js'
@@ -78,7 +79,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       try {
         summary = await linkStoredPeriod(store, pipeline, {
           period,
-          rng: createRng(`link/${period}`).next,
+          rng: createRng(linkSeed(period)).next,
           now: () => new Date(),
           onStage: stageLogger(!flags.json),
           pipelineFile: file,

@@ -4,6 +4,7 @@ import pc from 'picocolors'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
+import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import type { RunSummary } from '../../pipeline/run-period.js'
 import { FileProgress } from '../progress.js'
@@ -67,7 +68,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         summary = await runPeriod(store, pipeline, {
           period,
           // The seed `bidui link` uses: a run links the month exactly as link would.
-          rng: createRng(`link/${period}`).next,
+          rng: createRng(linkSeed(period)).next,
           now: () => new Date(),
           reports: flags.reports,
           maskIds: flags.mask,

@@ -7,6 +7,7 @@ import { LinkNoRecordsError } from '../../errors/link-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
 import { StoreOpenError } from '../../errors/store-errors.js'
 import type { LinkModel } from '../../match/link-model.js'
+import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import { tableStyle } from '../table-style.js'
 
@@ -85,7 +86,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       // The options bidui link trains with (link-stored-period.ts via linkRecords, same seed),
       // so that `link --model` with this file repeats `link`; the link type comes from matching.
       const model = trainLinkModel(loaded.records, loaded.sourceOf, matching, {
-        rng: createRng(`link/${period}`).next,
+        rng: createRng(linkSeed(period)).next,
         pipeline: pipeline.name,
         period,
       })

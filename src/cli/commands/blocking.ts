@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs'
 import Table from 'cli-table3'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
-import { StoreOpenError } from '../../errors/store-errors.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
+import { requireExistingStore } from '../store-flag.js'
 import { tableStyle } from '../table-style.js'
 
 interface BlockingFlags {
@@ -67,14 +66,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       const pipeline = loadPipeline(file)
       const matching = pipeline.matching
       if (matching === null) throw new NoMatchingSectionError(file, 'blocking')
-      // Never create an empty store here: a wrong --db would otherwise report zero pairs.
-      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
-        throw new StoreOpenError(
-          flags.db,
-          'the file does not exist',
-          `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
-        )
-      }
+      requireExistingStore(flags.db, `Ingest the month first (bidui ingest ${file} --period ${period})`)
       // Loaded here, not at the top: `bidui --help` and `validate` should not pay for the store.
       const [
         { openStore },

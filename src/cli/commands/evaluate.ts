@@ -9,13 +9,13 @@ import { TruthNotFoundError } from '../../errors/evaluate-errors.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
 import { NoTruthError } from '../../errors/no-truth-error.js'
-import { StoreOpenError } from '../../errors/store-errors.js'
 import type { MatchRecord } from '../../match/comparison.js'
 import type { ClusterScores } from '../../match/evaluate-clusters.js'
 import type { PairEvaluation, PairScores, SourcePairScores } from '../../match/evaluate-pairs.js'
 import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import type { Pipeline } from '../../pipeline/pipeline.js'
+import { requireExistingStore } from '../store-flag.js'
 import { tableStyle } from '../table-style.js'
 
 interface EvaluateFlags {
@@ -80,13 +80,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       const pipeline = loadPipeline(file)
       const matching = pipeline.matching
       if (matching === null) throw new NoMatchingSectionError(file, 'evaluate')
-      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
-        throw new StoreOpenError(
-          flags.db,
-          'the file does not exist',
-          `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
-        )
-      }
+      requireExistingStore(flags.db, `Ingest the month first (bidui ingest ${file} --period ${period})`)
       const truthDir = flags.truth
       if (truthDir === undefined && pipeline.evaluation === null) throw new NoTruthError(file)
       if (truthDir !== undefined) {

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs'
 import { Argument, type Command } from 'commander'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { LinkNotFoundError, LinkStaleError } from '../../errors/link-errors.js'
-import { StoreOpenError } from '../../errors/store-errors.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import type { StoredLinkModel } from '../../store/tables/link-run.table.js'
+import { requireExistingStore } from '../store-flag.js'
 
 interface ExportFlags {
   period: string
@@ -51,13 +50,10 @@ Environment: BIDUI_DB sets the default for --db.`,
       const period = parseMonth(flags.period)
       if (!period) throw new BadPeriodError(flags.period)
       const pipeline = loadPipeline(file)
-      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
-        throw new StoreOpenError(
-          flags.db,
-          'the file does not exist',
-          `Ingest and link the month first (bidui link ${file} --period ${period}) or give the store with --db.`,
-        )
-      }
+      requireExistingStore(
+        flags.db,
+        `Ingest and link the month first (bidui link ${file} --period ${period})`,
+      )
       const [{ openStore }, linkage, exports, writers] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../store/linkage.repository.js'),

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs'
 import Table from 'cli-table3'
 import type { Command } from 'commander'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
-import { StoreOpenError } from '../../errors/store-errors.js'
 import { linkSeed } from '../../pipeline/link-seed.js'
 import type { LinkSummary } from '../../pipeline/link-stored-period.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import { stageLogger } from '../stage-log.js'
+import { requireExistingStore } from '../store-flag.js'
 import { tableStyle } from '../table-style.js'
 
 interface LinkFlags {
@@ -59,13 +58,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       if (!period) throw new BadPeriodError(flags.period)
       const pipeline = loadPipeline(file)
       if (pipeline.matching === null) throw new NoMatchingSectionError(file, 'link')
-      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
-        throw new StoreOpenError(
-          flags.db,
-          'the file does not exist',
-          `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
-        )
-      }
+      requireExistingStore(flags.db, `Ingest the month first (bidui ingest ${file} --period ${period})`)
       const [{ openStore }, { linkStoredPeriod }, { createRng }, { readLinkModel }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../pipeline/link-stored-period.js'),

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs'
 import Table from 'cli-table3'
 import type { Command } from 'commander'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
 import { LinkNoRecordsError } from '../../errors/link-errors.js'
 import { NoMatchingSectionError } from '../../errors/no-matching-section-error.js'
-import { StoreOpenError } from '../../errors/store-errors.js'
 import type { LinkModel } from '../../match/link-model.js'
 import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
+import { requireExistingStore } from '../store-flag.js'
 import { tableStyle } from '../table-style.js'
 
 interface TrainFlags {
@@ -53,13 +52,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       const pipeline = loadPipeline(file)
       const matching = pipeline.matching
       if (matching === null) throw new NoMatchingSectionError(file, 'train')
-      if (flags.db !== ':memory:' && !existsSync(flags.db)) {
-        throw new StoreOpenError(
-          flags.db,
-          'the file does not exist',
-          `Ingest the month first (bidui ingest ${file} --period ${period}) or give the store with --db.`,
-        )
-      }
+      requireExistingStore(flags.db, `Ingest the month first (bidui ingest ${file} --period ${period})`)
       const [{ openStore }, { loadMatchRecords }, { trainLinkModel }, { createRng }, { writeFileAtomic }] =
         await Promise.all([
           import('../../store/open-store.js'),

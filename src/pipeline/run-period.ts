@@ -7,6 +7,12 @@ import { reconcile } from '../reconcile/reconcile.js'
 import type { ReconcileSource } from '../reconcile/reconcile-input.js'
 import { type CheckCount, countCases } from '../report/case-summary.js'
 import {
+  beginReportCommit,
+  type ReportCommit,
+  recoverReportCommits,
+  relocatePaths,
+} from '../report/report-commit.js'
+import {
   type CaseReportFiles,
   type CaseReportSummary,
   writeCaseReports,
@@ -15,8 +21,10 @@ import { writeRejectsCsv } from '../report/write-rejects-csv.js'
 import type { Store } from '../store/open-store.js'
 import { loadReconcileInput } from '../store/reconcile-input.repository.js'
 import { listRejects } from '../store/rejects.repository.js'
+import { finishRun, reportsTokenCommitted, startRun } from '../store/runs.repository.js'
 import { type LinkSummary, linkStoredPeriod } from './link-stored-period.js'
 import type { Pipeline } from './pipeline.js'
+import { pauseForTest } from './test-pause.js'
 
 /** The stages of `bidui run`, in order, as reported to `onStage`. */
 export type RunStage = 'ingest' | 'link' | 'reconcile' | 'report'
@@ -73,11 +81,77 @@ export async function runPeriod(
   pipeline: Pipeline,
   options: RunPeriodOptions,
 ): Promise<RunSummary> {
+  // The whole run is one store transaction: ingested files, linkage and case rows become
+  // visible together or not at all (each stage's own transaction becomes a savepoint). The
+  // reports are staged and move into reports/<period>/ only after the store has committed; a
+  // kill in between is completed by the next run, because the store holds the commit's token.
+  let commit: ReportCommit | undefined
+  let summary: RunSummary
+  try {
+    summary = await store.transaction(async () => {
+      // Under the store's write lock: no other run is writing reports now.
+      await recoverReportCommits(options.reports, (token) => reportsTokenCommitted(store.db, token))
+      commit = beginReportCommit(options.reports, options.period)
+      const runId = await startRun(store.db, {
+        pipeline: pipeline.name,
+        county: pipeline.jurisdiction.county,
+        period: options.period,
+        command: 'run',
+        now: options.now(),
+        reportsToken: commit.token,
+      })
+      const s = await runStages(store, pipeline, stagedOptions(options, commit), commit.staging)
+      pauseForTest('report-staged')
+      commit.prepare()
+      pauseForTest('report-prepared')
+      await finishRun(store.db, runId, 'succeeded', options.now())
+      return s
+    })
+  } catch (e) {
+    commit?.discard()
+    throw e
+  }
+  const committed = commit as unknown as ReportCommit
+  pauseForTest('store-committed')
+  committed.apply(() => pauseForTest('report-commit'))
+  return relocatePaths(summary, committed.staging, committed.target)
+}
+
+/**
+ * The options the stages see: stage messages name the folder the reports will be in, and the
+ * run-integrity test's stopping points inside ingest and after reconcile (test-pause.ts).
+ */
+function stagedOptions(options: RunPeriodOptions, commit: ReportCommit): RunPeriodOptions {
+  return {
+    ...options,
+    onProgress: (p) => {
+      options.onProgress?.(p)
+      pauseForTest('ingest-batch')
+    },
+    onFile: (f) => {
+      options.onFile?.(f)
+      if (f.status === 'ingested') pauseForTest('ingest-file')
+    },
+    onStage: (stage, seconds, detail) => {
+      options.onStage?.(stage, seconds, detail.replaceAll(commit.staging, commit.target))
+      if (stage === 'reconcile') pauseForTest('reconcile')
+    },
+  }
+}
+
+/** The stages of runPeriod, inside its transaction, writing the reports to `staging`. */
+async function runStages(
+  store: Store,
+  pipeline: Pipeline,
+  options: RunPeriodOptions,
+  staging: string,
+): Promise<RunSummary> {
   const file = options.pipelineFile ?? pipeline.file
   if (pipeline.matching === null) throw new NoMatchingSectionError(file, 'run')
   const period = options.period
   const maskIds = options.maskIds ?? true
-  const dir = path.join(options.reports, period)
+  // runPeriod moves the staged reports to <reports>/<period>/ once the store has committed.
+  const dir = staging
   const seconds: Record<RunStage, number> = { ingest: 0, link: 0, reconcile: 0, report: 0 }
   const stage =
     <T>(name: RunStage, work: () => Promise<T>, detail: (r: T) => string) =>
@@ -118,6 +192,7 @@ export async function runPeriod(
         rng: options.rng,
         now: options.now,
         pipelineFile: file,
+        onStage: (s) => (s === 'persons' || s === 'store' ? pauseForTest(`link-${s}`) : undefined),
       }),
     (l) =>
       `${l.records} records → ${l.persons} persons, ${l.accepted} accepted and ${l.review} review pairs` +

@@ -1,9 +1,11 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely'
 import { StoreMigrationError, StoreOpenError } from '../errors/store-errors.js'
 import type { Database } from './database.js'
 import { allMigrations } from './migrations/all-migrations.js'
+import { AmbientTransaction, NestingDialect } from './nesting-dialect.js'
+import { markInterruptedRuns } from './runs.repository.js'
 import type { StoreCapabilities } from './store-capabilities.js'
 
 /** The store: Kysely for queries and schema, plus a bulk path for million-row loads. */
@@ -23,6 +25,16 @@ export interface Store {
     columns: readonly string[],
     rows: readonly unknown[][],
   ): void
+  /**
+   * Runs `fn` in one transaction that every query of `db` joins while it runs: its writes
+   * become visible together when `fn` resolves, or not at all (an error rolls back; a killed
+   * process never commits). A Kysely `db.transaction()` inside becomes a savepoint, so code
+   * that keeps its own transaction (ingest per file, link's replace) nests unchanged; a nested
+   * `transaction` call is a savepoint too. SQLite takes the write lock at the start (BEGIN
+   * IMMEDIATE), so two runs never interleave. The store serves one caller while it is open:
+   * anything else using `db` meanwhile would join it.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -70,8 +82,12 @@ export async function openStore(location: string = defaultStoreLocation): Promis
     dialect: 'sqlite',
     idColumn: { type: 'integer', build: (c) => c.primaryKey().autoIncrement() },
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  const ambient = new AmbientTransaction()
+  const db = new Kysely<Database>({
+    dialect: new NestingDialect(new SqliteDialect({ database: raw }), ambient),
+  })
   await migrate(db, caps, location)
+  await markInterruptedRuns(db, new Date())
 
   const inserters = new Map<string, (rows: readonly unknown[][]) => void>()
   return {
@@ -89,9 +105,54 @@ export async function openStore(location: string = defaultStoreLocation): Promis
       }
       insert(rows)
     },
+    transaction: (fn) => ambientTransaction(db, ambient, 'begin immediate', fn),
     async close() {
       await db.destroy()
     },
+  }
+}
+
+/**
+ * store.transaction: `begin` (or a savepoint when one is already open) as a plain query on the
+ * one connection, `fn`, then commit or roll back. PostgreSQL will pass plain 'begin'.
+ */
+async function ambientTransaction<T>(
+  db: Kysely<Database>,
+  ambient: AmbientTransaction,
+  begin: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (ambient.open) {
+    const name = ambient.push()
+    await sql.raw(`savepoint ${name}`).execute(db)
+    try {
+      const r = await fn()
+      await sql.raw(`release savepoint ${name}`).execute(db)
+      return r
+    } catch (e) {
+      await sql.raw(`rollback to savepoint ${name}`).execute(db)
+      await sql.raw(`release savepoint ${name}`).execute(db)
+      throw e
+    } finally {
+      ambient.pop()
+    }
+  }
+  await sql.raw(begin).execute(db)
+  ambient.open = true
+  try {
+    const r = await fn()
+    await sql.raw('commit').execute(db)
+    return r
+  } catch (e) {
+    // A failed commit leaves the transaction open; roll it back. A rollback that fails too
+    // (the transaction is already gone) must not hide the first error.
+    await sql
+      .raw('rollback')
+      .execute(db)
+      .catch(() => undefined)
+    throw e
+  } finally {
+    ambient.reset()
   }
 }
 

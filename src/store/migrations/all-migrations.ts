@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import type { StoreCapabilities } from '../store-capabilities.js'
 import { initialMigration } from './0001-initial.js'
 import { linkageMigration } from './0002-linkage.js'
+import { runIntegrityMigration } from './0004-run-integrity.js'
 
 /**
  * Every schema migration, by name in the order they apply (Kysely sorts the names). New
@@ -11,5 +12,6 @@ export function allMigrations(caps: StoreCapabilities): Record<string, Migration
   return {
     '0001-initial': initialMigration(caps),
     '0002-linkage': linkageMigration(caps),
+    '0004-run-integrity': runIntegrityMigration(caps),
   }
 }

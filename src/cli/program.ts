@@ -5,6 +5,8 @@ import { Command } from 'commander'
 import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
 import { registerBlockingCommand } from './commands/blocking.js'
+import { registerCasesCommand } from './commands/cases.js'
+import { registerDecideCommand } from './commands/decide.js'
 import { registerEvaluateCommand } from './commands/evaluate.js'
 import { registerExportCommand } from './commands/export.js'
 import { registerGenerateCommand } from './commands/generate.js'
@@ -36,11 +38,17 @@ export function buildProgram(): Command {
   registerExportCommand(program)
   registerTrainCommand(program)
   registerRunCommand(program)
+  registerCasesCommand(program)
+  registerDecideCommand(program)
   program.addHelpText(
     'after',
     `
 The whole month in one command (ingest → link → reconcile → case reports in reports/<period>/):
   $ bidui run pipelines/demo.yaml --period 2026-10
+
+Cases across months (statuses 新发现/延续/已消除; decisions honoured by the next run):
+  $ bidui cases pipelines/demo.yaml --period 2026-10
+  $ bidui decide pipelines/demo.yaml --period 2026-10 --case KEY --decision false-positive --note "…"
 
 Typical month:
   $ bidui validate pipelines/demo.yaml

@@ -34,3 +34,8 @@ export type ErrorCode =
   | 'LINK_STALE'
   | 'LINK_CONCURRENT_WRITE'
   | 'LINK_MODEL_NOT_FOUND'
+  // cases and decisions (bidui decide, bidui cases)
+  | 'CASE_PERIOD_NOT_TRACKED'
+  | 'CASE_NOT_FOUND'
+  | 'CASE_DECISION_INVALID'
+  | 'CASE_DECISIONS_FILE_UNREADABLE'

@@ -25,6 +25,7 @@ import { finishRun, reportsTokenCommitted, startRun } from '../store/runs.reposi
 import { type LinkSummary, linkStoredPeriod } from './link-stored-period.js'
 import type { Pipeline } from './pipeline.js'
 import { pauseForTest } from './test-pause.js'
+import { type TrackedPeriod, trackPeriodCases } from './track-period-cases.js'
 
 /** The stages of `bidui run`, in order, as reported to `onStage`. */
 export type RunStage = 'ingest' | 'link' | 'reconcile' | 'report'
@@ -66,6 +67,8 @@ export interface RunSummary {
   readonly checks: readonly CheckCount[]
   readonly total: CaseReportSummary['total']
   readonly reports: CaseReportFiles
+  /** Case tracking: statuses against the previous month run, decisions honoured (bidui decide). */
+  readonly cases: TrackedPeriod['summary'] & { readonly laterPeriods: readonly string[] }
   readonly idsMasked: boolean
   readonly seconds: Readonly<Record<RunStage, number>>
 }
@@ -217,18 +220,28 @@ async function runStages(
     (r) => `${r.cases.length} cases from ${pipeline.checks.length} checks`,
   )()
 
-  const checks = countCases(reconciled.cases, pipeline.checks)
+  // Statuses against the last month run and decisions honoured: false positives on unchanged
+  // evidence drop out of the lists, every listed case carries its status and decision.
+  const tracked = await trackPeriodCases(store.db, q, {
+    cases: reconciled.cases,
+    records: reconciled.input.records,
+    thresholds: pipeline.matching.thresholds,
+    checkIds: pipeline.checks.map((c) => c.id),
+    now: options.now,
+  })
+
+  const checks = countCases(tracked.cases, pipeline.checks)
   const total = {
-    cases: reconciled.cases.length,
-    review: reconciled.cases.filter((c) => c.review).length,
-    noCommunity: reconciled.cases.filter((c) => c.community === null).length,
+    cases: tracked.cases.length,
+    review: tracked.cases.filter((c) => c.review).length,
+    noCommunity: tracked.cases.filter((c) => c.community === null).length,
   }
   const reports = await stage(
     'report',
     async () =>
       writeCaseReports(
         dir,
-        reconciled.cases,
+        tracked.cases,
         pipeline.checks,
         {
           records: reconciled.input.records,
@@ -271,6 +284,7 @@ async function runStages(
     checks,
     total,
     reports,
+    cases: { ...tracked.summary, laterPeriods: tracked.laterPeriods },
     idsMasked: maskIds,
     seconds,
   }

@@ -93,6 +93,7 @@ Environment: BIDUI_DB sets the default for --db.`,
           `${summary.link.records} records, ${summary.link.persons} persons\n`,
       )
       process.stdout.write(`${casesTable(summary)}\n`)
+      process.stdout.write(trackingLines(summary))
       process.stdout.write(
         `reports: ${summary.reports.dir} (cases.csv, cases-<check>.csv, summary.json` +
           `${summary.idsMasked ? '; IDs masked, --no-mask shows them' : '; IDs NOT masked'})` +
@@ -113,4 +114,21 @@ function casesTable(s: RunSummary): string {
   }
   table.push([pc.bold('total 合计'), s.total.cases, s.total.review, s.total.noCommunity, s.reports.all])
   return table.toString()
+}
+
+/** Where the month's cases stand against the last month run, and what decisions changed. */
+function trackingLines(s: RunSummary): string {
+  const t = s.cases
+  const parts = [
+    `${t.listed} listed: ${t.new} 新发现 new, ${t.carried} 延续 carried over`,
+    `${t.closed} 已消除 no longer detected`,
+  ]
+  if (t.suppressed > 0) parts.push(`${t.suppressed} 误报已排除 false positives not listed`)
+  if (t.evidenceChanged > 0) parts.push(`${t.evidenceChanged} 证据已变化 listed again, evidence changed`)
+  if (t.reopened > 0) parts.push(`${t.reopened} 重新打开 reopened after fixed`)
+  const against = t.previousPeriod === null ? 'first month run' : `against ${t.previousPeriod}`
+  let out = `cases 案件 (${against}): ${parts.join(' · ')}\n`
+  if (t.laterPeriods.length > 0)
+    out += `note: ${t.laterPeriods.join(', ')} ${t.laterPeriods.length === 1 ? 'was' : 'were'} run before this re-run; run ${t.laterPeriods.length === 1 ? 'it' : 'them'} again, in order, to carry this month's changes forward.\n`
+  return out
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import type { StoreCapabilities } from '../store-capabilities.js'
 import { initialMigration } from './0001-initial.js'
 import { linkageMigration } from './0002-linkage.js'
+import { casesMigration } from './0003-cases.js'
 import { runIntegrityMigration } from './0004-run-integrity.js'
 
 /**
@@ -12,6 +13,7 @@ export function allMigrations(caps: StoreCapabilities): Record<string, Migration
   return {
     '0001-initial': initialMigration(caps),
     '0002-linkage': linkageMigration(caps),
+    '0003-cases': casesMigration(caps),
     '0004-run-integrity': runIntegrityMigration(caps),
   }
 }

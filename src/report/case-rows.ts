@@ -17,7 +17,7 @@ export const caseColumnsZh = [
   '比较结果',
 ] as const
 
-const partZh: Readonly<Record<CaseRecordPart, string>> = {
+export const partZh: Readonly<Record<CaseRecordPart, string>> = {
   subject: '核查对象',
   counterpart: '疑似对应',
   evidence: '依据',

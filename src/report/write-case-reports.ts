@@ -4,6 +4,7 @@ import type { Check } from '../reconcile/check.js'
 import { openAtomicCsv } from './atomic-csv-writer.js'
 import { type CaseRowContext, caseColumnsZh, caseRow } from './case-rows.js'
 import type { CheckCount } from './case-summary.js'
+import type { CommunityCount } from './community-counts.js'
 import { writeFileAtomic } from './write-atomic.js'
 
 /** Where a period's case reports went. */
@@ -23,6 +24,8 @@ export interface CaseReportSummary {
   readonly county: string
   readonly period: string
   readonly checks: readonly CheckCount[]
+  /** Cases per check and community ('' = 未能定位), non-zero cells: next month's month-over-month base. */
+  readonly byCommunity?: readonly CommunityCount[]
   readonly total: { readonly cases: number; readonly review: number; readonly noCommunity: number }
   readonly idsMasked: boolean
 }

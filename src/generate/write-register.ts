@@ -196,13 +196,21 @@ export function writeRegister(
     const recordedBirth = noiser.day
     const recordNo = nextRecordNo(community)
     const category = p.hukouLocal ? (p.residence >= 0 || p.fate !== fates.alive ? '户籍' : '流出') : '流入'
+    // Drawn here, where the cells drew it, so the stream of random numbers is unchanged. A blank
+    // 婚姻状况 states no marital status, so it carries no marital defect (truth must not say
+    // the register records 未婚 or 已婚 when the cell is empty).
+    const maritalBlank = noiser.blank()
+    if (maritalBlank) {
+      maritalDefect = null
+      marital = p.marital
+    }
     const cells = [
       recordNo,
       name,
       id,
       personCodes.sexWord(sex),
       birthText,
-      noiser.blank() ? '' : personCodes.maritalWord(marital),
+      maritalBlank ? '' : personCodes.maritalWord(marital),
       category,
       status,
       c.name,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { CaseDecision, DecisionEntry } from '../cases/case-decision.js'
 import type { CasePeriodEntry } from '../cases/case-period-entry.js'
 import type { CaseStatus } from '../cases/case-status.js'
+import { type CheckCommunityCount, countByCheckAndCommunity } from '../cases/case-tracking-summary.js'
 import type { Database } from './database.js'
 import type { CaseDecisionRow } from './tables/case-decision.table.js'
 import type { CasePeriodRow } from './tables/case-period.table.js'
@@ -89,6 +90,22 @@ export async function readCasePeriod(db: Kysely<Database>, q: CaseMonth): Promis
     .orderBy('seq')
     .execute()
   return rows.map(entryOf)
+}
+
+/**
+ * Month-over-month counts per check and community: the month's snapshot against the latest
+ * earlier month tracked (none: every previous count 0). Undefined when the month was not tracked.
+ */
+export async function readMonthOverMonth(
+  db: Kysely<Database>,
+  q: CaseMonth,
+  checkIds: readonly string[],
+): Promise<{ previousPeriod: string | null; counts: CheckCommunityCount[] } | undefined> {
+  const snapshot = await findCaseSnapshot(db, q)
+  if (snapshot === undefined) return undefined
+  const previousPeriod = snapshot.previous_period
+  const previous = previousPeriod === null ? [] : await readCasePeriod(db, { ...q, period: previousPeriod })
+  return { previousPeriod, counts: countByCheckAndCommunity(await readCasePeriod(db, q), previous, checkIds) }
 }
 
 /** The months a case appears in (any status), oldest first. */

@@ -9,6 +9,7 @@ import {
   readDecisionLog,
   readDecisions,
   readFirstSeen,
+  readMonthOverMonth,
   replaceCasePeriod,
 } from '../../src/store/cases.repository.js'
 import { openStore, type Store } from '../../src/store/open-store.js'
@@ -154,5 +155,49 @@ describe.each(dialects)('cases repository (%s)', () => {
     expect(log[1]).toMatchObject({ note: '同名', evidence: 'e2', decided_at: '2026-12-01T08:00:00.000Z' })
     expect((await readDecisions(store.db, scope, '2026-10')).map((d) => d.id)).toEqual([first[0]?.id])
     expect(await readDecisionLog(store.db, scope, 'x:2')).toHaveLength(1)
+  })
+})
+
+describe.each(dialects)('month-over-month counts from the store (%s)', () => {
+  it('compares a month with the month it was tracked against', async () => {
+    const store = await openStore(':memory:')
+    try {
+      const t = new Date(0)
+      expect(await readMonthOverMonth(store.db, month('2026-10'), ['duplicate'])).toBeUndefined()
+      await replaceCasePeriod(
+        store.db,
+        month('2026-10'),
+        [entry('duplicate:a'), entry('duplicate:b')],
+        null,
+        t,
+      )
+      await replaceCasePeriod(
+        store.db,
+        month('2026-11'),
+        [
+          entry('duplicate:a', { status: 'carried' }),
+          entry('duplicate:b', { status: 'closed', evidence: null }),
+        ],
+        '2026-10',
+        t,
+      )
+      expect(await readMonthOverMonth(store.db, month('2026-11'), ['duplicate'])).toEqual({
+        previousPeriod: '2026-10',
+        counts: [
+          {
+            checkId: 'duplicate',
+            community: '410105001001',
+            listed: 1,
+            previousListed: 2,
+            new: 0,
+            carried: 1,
+            closed: 1,
+            suppressed: 0,
+          },
+        ],
+      })
+    } finally {
+      await store.close()
+    }
   })
 })

@@ -48,6 +48,9 @@ Re-running a month is safe: files already ingested are skipped, the month's link
 Case files are UTF-8 with a BOM (Excel and WPS read the Chinese), every cell escaped against
 formula injection. 待人工确认 cases rest on a pair an officer must judge; 未能定位 cases have no
 community responsible.
+Cases are followed across months: each is 新发现 new, 延续 carried over or 已消除 no longer detected
+against the latest earlier month run; decisions recorded with bidui decide are honoured (a false
+positive on unchanged evidence is not listed again). bidui cases lists a month's cases.
 Environment: BIDUI_DB sets the default for --db.`,
     )
     .action(async (file: string, flags: RunFlags) => {

@@ -1,5 +1,6 @@
 import { type BlockingRule, blockingKeyExtractor } from './blocking-rule.js'
 import type { MatchRecord } from './comparison.js'
+import { type Records, recordCount, recordReader } from './record-columns.js'
 
 /** Which block of one rule each record is in. */
 export interface BlockNumbers {
@@ -20,14 +21,15 @@ export interface BlockNumbers {
  * rule takes a fraction of that. Equal hashes are confirmed by comparing the values themselves.
  * @throws RangeError for a key outside the vocabulary.
  */
-export function blockingBlockNumbers(records: readonly MatchRecord[], rule: BlockingRule): BlockNumbers {
+export function blockingBlockNumbers(records: Records, rule: BlockingRule): BlockNumbers {
   const extractors = rule.keys.map((key) => {
     const extract = blockingKeyExtractor(key)
     if (extract === undefined) throw new RangeError(`Blocking rule ${rule.name}: unknown key ${key}.`)
     return extract
   })
   const width = extractors.length
-  const count = records.length
+  const count = recordCount(records)
+  const at = recordReader(records)
   const blockOf = new Int32Array(count)
   // At most one block per record: a table at least twice that size keeps probe chains short.
   let capacity = 16
@@ -40,7 +42,7 @@ export function blockingBlockNumbers(records: readonly MatchRecord[], rule: Bloc
   let blockCount = 0
   let recordsWithoutKey = 0
   for (let i = 0; i < count; i++) {
-    const record = records[i] as MatchRecord
+    const record = at(i)
     let h = 0x811c9dc5
     let k = 0
     for (; k < width; k++) {

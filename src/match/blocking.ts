@@ -1,7 +1,7 @@
 import { BlockingBudgetError } from '../errors/match-errors.js'
 import { blockingBlockNumbers } from './blocking-block-numbers.js'
 import type { BlockingRule } from './blocking-rule.js'
-import type { MatchRecord } from './comparison.js'
+import { type Records, recordCount } from './record-columns.js'
 
 /** How candidate pairs are made, and how many are allowed. */
 export interface BlockingOptions {
@@ -81,7 +81,7 @@ export interface BlockingRuleCount extends Omit<BlockingRuleStats, 'pairsAdded' 
  * @example blockPairs(records, [{ name: 'id', keys: ['id18'] }], { maxPairsPerRule: 5_000_000 })
  */
 export function blockPairs(
-  records: readonly MatchRecord[],
+  records: Records,
   rules: readonly BlockingRule[],
   options: BlockingOptions = {},
 ): CandidatePairs {
@@ -112,7 +112,7 @@ export function blockPairs(
  * could take hours; a rule at which the distinct pairs pass `maxPairs` gets `overBudget: 'total'`.
  */
 export function countBlockingPairs(
-  records: readonly MatchRecord[],
+  records: Records,
   rules: readonly BlockingRule[],
   options: BlockingOptions = {},
 ): BlockingRuleCount[] {
@@ -155,12 +155,12 @@ function summary(rule: string, blocks: Blocks): Omit<BlockingRuleStats, 'pairsAd
 }
 
 function groupAll(
-  records: readonly MatchRecord[],
+  records: Records,
   rules: readonly BlockingRule[],
   sourceOf: ArrayLike<number> | undefined,
   sourcePairs: SourcePairs,
 ): Blocks[] {
-  const order = sourceOf === undefined ? null : sourceOrder(records.length, sourceOf)
+  const order = sourceOf === undefined ? null : sourceOrder(recordCount(records), sourceOf)
   return rules.map((rule) => group(records, rule, sourceOf ?? null, order, sourcePairs))
 }
 
@@ -191,13 +191,13 @@ function sourceOrder(count: number, sourceOf: ArrayLike<number>): Int32Array {
 }
 
 function group(
-  records: readonly MatchRecord[],
+  records: Records,
   rule: BlockingRule,
   sourceOf: ArrayLike<number> | null,
   order: Int32Array | null,
   sourcePairs: SourcePairs,
 ): Blocks {
-  const count = records.length
+  const count = recordCount(records)
   const { blockOf, blockCount, recordsWithoutKey } = blockingBlockNumbers(records, rule)
   const starts = new Int32Array(blockCount + 1)
   for (let i = 0; i < count; i++) {

@@ -4,6 +4,7 @@ import type { Comparison, MatchRecord } from './comparison.js'
 import { sourcePairOptions } from './link-type.js'
 import { namedComparison } from './named-comparison.js'
 import { type PreparedRecords, prepareRecords } from './prepare-records.js'
+import { mapRecords, type Records, recordCount } from './record-columns.js'
 
 /** What training and prediction both start from: the candidate pairs and the prepared comparisons. */
 export interface LinkInput {
@@ -20,7 +21,7 @@ export interface LinkInput {
  * @throws BlockingBudgetError when a rule breaks `matching.pairBudget`.
  */
 export function prepareLinkInput(
-  records: readonly MatchRecord[],
+  records: Records,
   sourceOf: ArrayLike<number>,
   matching: Matching,
   options: { readonly acrossSourcesOnly?: boolean } = {},

@@ -2,7 +2,9 @@ import type { Matching } from '../pipeline/pipeline.js'
 import type { MatchRecord } from './comparison.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
 import type { LinkModel } from './link-model.js'
+import { pairPatternKeys } from './pair-pattern-keys.js'
 import { type LinkPrediction, predictLinks } from './predict-links.js'
+import { mapRecords, type Records, recordCount } from './record-columns.js'
 import { type TrainLinkOptions, trainLinkModel } from './train-link-model.js'
 
 export type { ScoredPairs } from './predict-links.js'
@@ -49,15 +51,17 @@ export interface LinkResult extends LinkPrediction {
  * @throws BlockingBudgetError when a rule breaks `matching.pairBudget`.
  */
 export function linkRecords(
-  records: readonly MatchRecord[],
+  records: Records,
   sourceOf: ArrayLike<number>,
   matching: Matching,
   options: LinkOptions,
 ): LinkResult {
   // Blocking, u and λ follow matching.linkType (link-type.ts) inside prepareLinkInput and trainLinkModel.
   const input = prepareLinkInput(records, sourceOf, matching, options)
-  const model = options.model ?? trainLinkModel(records, sourceOf, matching, options, input)
-  const prediction = predictLinks(records, sourceOf, matching, model, options, input)
+  // Every pair compared once: training counts these keys, scoring looks their weights up.
+  const keys = pairPatternKeys(input.comparisons, input.prepared, input.blocked.left, input.blocked.right)
+  const model = options.model ?? trainLinkModel(records, sourceOf, matching, options, input, keys)
+  const prediction = predictLinks(records, sourceOf, matching, model, options, input, keys)
   return {
     ...prediction,
     model,

@@ -5,7 +5,7 @@ import {
   type FellegiSunterModel,
   scoreComparisonVector,
 } from './fellegi-sunter.js'
-import { patternKey } from './pattern-key.js'
+import { decodePatternKey, patternKey } from './pattern-key.js'
 import type { PreparedRecords } from './prepare-records.js'
 import { termFrequencies } from './term-frequencies.js'
 
@@ -13,10 +13,22 @@ import { termFrequencies } from './term-frequencies.js'
 export interface PairScorer {
   /** Match weight in bits (prior included) of records i and j; fills `vector` as a side effect. */
   score(i: number, j: number): number
-  /** The comparison vector of the last pair scored (reused: copy it to keep it). */
+  /**
+   * The same weight from the pair's pattern key (patternKey of its comparison vector, e.g. from
+   * pairPatternKeys) and its left record i, whose term frequencies adjust it: no comparator runs.
+   */
+  scoreKey(key: number, i: number): number
+  /** The comparison vector of the last pair scored by `score` (reused: copy it to keep it). */
   readonly vector: Int8Array
-  /** Pattern key of the last pair scored. */
+  /** Pattern key of the last pair scored by `score`. */
   lastPatternKey(): number
+}
+
+/** What a pattern contributes to every pair holding it: its weight and its term-frequency comparisons. */
+interface PatternScore {
+  readonly weight: number
+  /** Comparisons of the pattern sitting on their term-frequency level, with the level's u. */
+  readonly tf: readonly { readonly c: number; readonly u: number; readonly minimumU: number }[]
 }
 
 /**
@@ -32,31 +44,45 @@ export function createPairScorer(
   model: FellegiSunterModel,
 ): PairScorer {
   const vector = new Int8Array(comparisons.length)
-  const cache = new Map<number, number>()
+  const cache = new Map<number, PatternScore>()
   const tfColumns = comparisons.map((c, index) =>
     c.termFrequency === null ? null : termFrequencies(c, prepared, index),
   )
   const tfComparisons = tfColumns.flatMap((column, c) => (column === null ? [] : [c]))
+  const patternScore = (key: number): PatternScore => {
+    let known = cache.get(key)
+    if (known === undefined) {
+      const levels = decodePatternKey(key, comparisons.length)
+      const tf: { c: number; u: number; minimumU: number }[] = []
+      for (const c of tfComparisons) {
+        const level = levels[c] as number
+        const p = model.comparisons[c] as ComparisonParameters
+        if (level === nullLevel || level !== p.tfLevel) continue
+        tf.push({ c, u: p.u[level] as number, minimumU: p.tfMinimumU })
+      }
+      known = { weight: scoreComparisonVector(model, levels), tf }
+      cache.set(key, known)
+    }
+    return known
+  }
+  const scoreKey = (key: number, i: number): number => {
+    const pattern = patternScore(key)
+    let weight = pattern.weight
+    for (const t of pattern.tf) {
+      const tf = (tfColumns[t.c] as Float64Array)[i] as number
+      if (!Number.isNaN(tf)) weight += Math.log2(t.u / Math.max(tf, t.minimumU))
+    }
+    return weight
+  }
   let key = 0
   return {
     vector,
     lastPatternKey: () => key,
+    scoreKey,
     score(i, j) {
       comparisonVector(comparisons, prepared, i, j, vector)
       key = patternKey(vector)
-      let weight = cache.get(key)
-      if (weight === undefined) {
-        weight = scoreComparisonVector(model, vector)
-        cache.set(key, weight)
-      }
-      for (const c of tfComparisons) {
-        const level = vector[c] as number
-        const p = model.comparisons[c] as ComparisonParameters
-        if (level === nullLevel || level !== p.tfLevel) continue
-        const tf = (tfColumns[c] as Float64Array)[i] as number
-        if (!Number.isNaN(tf)) weight += Math.log2((p.u[level] as number) / Math.max(tf, p.tfMinimumU))
-      }
-      return weight
+      return scoreKey(key, i)
     },
   }
 }

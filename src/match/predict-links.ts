@@ -6,7 +6,7 @@ import { probabilityFromMatchWeight } from './fellegi-sunter.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
 import { fellegiSunterModelOf, type LinkModel, linkModelMisfits } from './link-model.js'
 import { createPairScorer } from './pair-scorer.js'
-import { type PairScoringWorker, parallelMinimumPairs, scorePairsInParallel } from './score-pairs-parallel.js'
+import { mapRecords, type Records, recordCount } from './record-columns.js'
 import { validResidentId } from './valid-resident-id.js'
 
 /** Every blocked pair, scored: parallel arrays, in blocking order. */
@@ -39,12 +39,13 @@ export interface LinkPrediction {
  * @throws BlockingBudgetError when a rule breaks `matching.pairBudget`.
  */
 export function predictLinks(
-  records: readonly MatchRecord[],
+  records: Records,
   sourceOf: ArrayLike<number>,
   matching: Matching,
   model: LinkModel,
   options: { readonly acrossSourcesOnly?: boolean } = {},
   input: LinkInput = prepareLinkInput(records, sourceOf, matching, options),
+  patternKeys?: Float64Array,
 ): LinkPrediction {
   const { blocked, comparisons, prepared } = input
   const misfits = linkModelMisfits(model, comparisons)
@@ -58,42 +59,41 @@ export function predictLinks(
   const matchWeight = new Float64Array(count)
   const probability = new Float64Array(count)
   for (let k = 0; k < count; k++) {
-    const w = scorer.score(blocked.left[k] as number, blocked.right[k] as number)
+    const i = blocked.left[k] as number
+    const w =
+      patternKeys === undefined
+        ? scorer.score(i, blocked.right[k] as number)
+        : scorer.scoreKey(patternKeys[k] as number, i)
     matchWeight[k] = w
     probability[k] = probabilityFromMatchWeight(w)
   }
   return splitAndCluster(records, matching, blocked, matchWeight, probability)
 }
 
-/** How the pairs of predictLinksInParallel were scored. */
+/** How the pairs of a parallel link were compared (pattern keys) and scored. */
 export interface ScoringStats {
-  /** Pairs scored by this thread and by the worker (0 when scoring stayed in one thread). */
+  /** Pairs compared by this thread and by the worker (0 when comparing stayed in one thread). */
   readonly pairsHere: number
   readonly pairsInWorker: number
-  /** Wall seconds of scoring in this thread and in the worker. */
+  /** Wall seconds of comparing in this thread and in the worker. */
   readonly secondsHere: number
   readonly secondsInWorker: number
 }
 
 /**
- * predictLinks with the scoring shared with a pair-scoring worker (score-pairs-parallel.ts) when
- * one is given and there are at least `minimumPairs` pairs; otherwise it scores in this
- * thread as predictLinks does. The result is the same, bit for bit. `onStep` hears when scoring
- * and clustering end.
+ * predictLinks from the pairs' pattern keys (pairPatternKeys or comparePairsInParallel, over
+ * `input`): each pair's weight is its pattern's plus its term frequencies, no comparator runs.
+ * The result is predictLinks', bit for bit. `onStep` hears when scoring and clustering end.
  * @throws RangeError when the model does not fit the pipeline's comparisons.
  */
-export async function predictLinksInParallel(
-  records: readonly MatchRecord[],
+export function predictLinksFromPatternKeys(
+  records: Records,
   matching: Matching,
   model: LinkModel,
   input: LinkInput,
-  parallel: {
-    readonly worker: PairScoringWorker | null
-    /** Fewer pairs than this are scored in this thread; default parallelMinimumPairs. */
-    readonly minimumPairs?: number
-    readonly onStep?: (step: 'scoring' | 'clustering', seconds: number, detail: string) => void
-  },
-): Promise<LinkPrediction & { readonly scoring: ScoringStats }> {
+  patternKeys: Float64Array,
+  onStep?: (step: 'scoring' | 'clustering', seconds: number, detail: string) => void,
+): LinkPrediction {
   const { blocked, comparisons, prepared } = input
   const misfits = linkModelMisfits(model, comparisons)
   if (misfits.length > 0) {
@@ -102,51 +102,32 @@ export async function predictLinksInParallel(
     )
   }
   let clock = performance.now()
-  const fsModel = fellegiSunterModelOf(model)
-  const createScorer = () => createPairScorer(comparisons, prepared, fsModel)
-  const count = blocked.left.length
-  let scores: { matchWeight: Float64Array; probability: Float64Array }
-  let scoring: ScoringStats
-  const { worker, onStep } = parallel
-  if (worker !== null && count >= (parallel.minimumPairs ?? parallelMinimumPairs)) {
-    const r = await scorePairsInParallel(createScorer, fsModel, blocked.left, blocked.right, worker)
-    scores = r
-    scoring = r
-  } else {
-    const scorer = createScorer()
-    const matchWeight = new Float64Array(count)
-    const probability = new Float64Array(count)
-    for (let k = 0; k < count; k++) {
-      const w = scorer.score(blocked.left[k] as number, blocked.right[k] as number)
-      matchWeight[k] = w
-      probability[k] = probabilityFromMatchWeight(w)
-    }
-    scores = { matchWeight, probability }
-    const seconds = (performance.now() - clock) / 1000
-    scoring = { pairsHere: count, pairsInWorker: 0, secondsHere: seconds, secondsInWorker: 0 }
-  }
   const step = (name: 'scoring' | 'clustering', detail: string) => {
     const now = performance.now()
     onStep?.(name, (now - clock) / 1000, detail)
     clock = now
   }
-  const rate = (pairs: number, seconds: number) => (seconds > 0 ? Math.round(pairs / seconds) : 0)
-  step(
-    'scoring',
-    `${count} pairs: ${scoring.pairsHere} in this thread (${rate(scoring.pairsHere, scoring.secondsHere)}/s), ` +
-      `${scoring.pairsInWorker} in the worker (${rate(scoring.pairsInWorker, scoring.secondsInWorker)}/s)`,
-  )
-  const prediction = splitAndCluster(records, matching, blocked, scores.matchWeight, scores.probability)
+  const scorer = createPairScorer(comparisons, prepared, fellegiSunterModelOf(model))
+  const count = blocked.left.length
+  const matchWeight = new Float64Array(count)
+  const probability = new Float64Array(count)
+  for (let k = 0; k < count; k++) {
+    const w = scorer.scoreKey(patternKeys[k] as number, blocked.left[k] as number)
+    matchWeight[k] = w
+    probability[k] = probabilityFromMatchWeight(w)
+  }
+  step('scoring', `${count} pairs scored from their pattern keys`)
+  const prediction = splitAndCluster(records, matching, blocked, matchWeight, probability)
   step(
     'clustering',
     `${prediction.accepted.length} accepted, ${prediction.clustering.clusters.length} clusters`,
   )
-  return { ...prediction, scoring }
+  return prediction
 }
 
 /** Splits scored pairs by the thresholds, strongest first, and clusters the accepted ones. */
 function splitAndCluster(
-  records: readonly MatchRecord[],
+  records: Records,
   matching: Matching,
   blocked: LinkInput['blocked'],
   matchWeight: Float64Array,
@@ -166,12 +147,12 @@ function splitAndCluster(
   accepted.sort(strongestFirst)
   reviewed.sort(strongestFirst)
   const clustering = clusterLinks(
-    records.length,
+    recordCount(records),
     {
       left: accepted.map((k) => blocked.left[k] as number),
       right: accepted.map((k) => blocked.right[k] as number),
     },
-    records.map(guardedResidentId),
+    mapRecords(records, guardedResidentId),
   )
   return {
     pairs: { left: blocked.left, right: blocked.right, matchWeight, probability },

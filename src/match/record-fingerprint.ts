@@ -33,13 +33,23 @@ export function naturalKey(r: FingerprintSource): string {
  * later get `#2`, `#3`… in order, so the same export order gives the same fingerprints.
  */
 export function recordFingerprints(records: readonly FingerprintSource[]): string[] {
-  const seen = new Map<string, number>()
-  return records.map((r) => {
+  const counter = new FingerprintCounter()
+  return records.map((r) => counter.next(r))
+}
+
+/**
+ * recordFingerprints one record at a time, for a caller reading a period in order without
+ * keeping every record's source text: `next` gives the fingerprint of the next record.
+ */
+export class FingerprintCounter {
+  private readonly seen = new Map<string, number>()
+
+  next(r: FingerprintSource): string {
     const base = `${r.source}|${r.role}|${naturalKey(r)}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
+    const n = (this.seen.get(base) ?? 0) + 1
+    this.seen.set(base, n)
     return n === 1 ? base : `${base}#${n}`
-  })
+  }
 }
 
 /**

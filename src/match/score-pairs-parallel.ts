@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads'
-import type { MatchRecord } from './comparison.js'
-import type { FellegiSunterModel } from './fellegi-sunter.js'
+import type { Comparison } from './comparison.js'
 import { type ComparisonSpec, namedComparison } from './named-comparison.js'
-import type { PairScorer } from './pair-scorer.js'
-import { type PairScoringJob, type PairScoringMessage, packRecords } from './pair-scoring-protocol.js'
-import { scoreClaimedChunks } from './score-claimed-chunks.js'
+import { patternKeysOfClaimedChunks } from './pair-pattern-keys.js'
+import { type PairComparingJob, type PairScoringMessage, packRecords } from './pair-scoring-protocol.js'
+import type { PreparedRecords } from './prepare-records.js'
+import type { Records } from './record-columns.js'
 
 /** The compiled worker next to this module; absent when running from TypeScript sources (tests). */
 const workerUrl = new URL('./pair-scoring-worker.js', import.meta.url)
@@ -31,8 +31,8 @@ export interface PairScoringWorker {
   ready(): Promise<number>
   /** Stops the worker (idempotent). */
   close(): Promise<void>
-  /** @internal used by scorePairsInParallel */
-  run(job: PairScoringJob): Promise<{ pairs: number; seconds: number }>
+  /** @internal used by comparePairsInParallel */
+  run(job: PairComparingJob): Promise<{ pairs: number; seconds: number }>
 }
 
 /**
@@ -41,7 +41,7 @@ export interface PairScoringWorker {
  * Returns null when the worker cannot run (TypeScript sources, e.g. under vitest).
  */
 export function openPairScoringWorker(
-  records: readonly MatchRecord[],
+  records: Records,
   comparisons: readonly ComparisonSpec[],
 ): PairScoringWorker | null {
   if (!scoringWorkerAvailable) return null
@@ -101,70 +101,64 @@ export function openPairScoringWorker(
       worker.postMessage(job)
       await ready()
       const m = await next()
-      if (m.type !== 'scored') throw new Error(`pair-scoring worker sent ${m.type} instead of scored`)
+      if (m.type !== 'compared') throw new Error(`pair-scoring worker sent ${m.type} instead of compared`)
       return { pairs: m.pairs, seconds: m.seconds }
     },
   }
 }
 
-/** Scores and how the two threads shared them. */
-export interface ParallelScores {
-  readonly matchWeight: Float64Array
-  readonly probability: Float64Array
-  /** Pairs scored by this thread and by the worker. */
+/** Pattern keys and how the two threads shared the comparing. */
+export interface ParallelPatternKeys {
+  /** keys[k]: the pattern key of pair k (pairPatternKeys). */
+  readonly keys: Float64Array
+  /** Pairs compared by this thread and by the worker. */
   readonly pairsHere: number
   readonly pairsInWorker: number
-  /** Wall seconds of this thread's scoring loop, and of the worker's (from its job's arrival). */
+  /** Wall seconds of this thread's comparing loop, and of the worker's (from its job's arrival). */
   readonly secondsHere: number
   readonly secondsInWorker: number
 }
 
 /**
- * Scores every pair (left[k], right[k]) on two threads: this one with `createScorer()`, the worker with
- * its own scorer over the same prepared records and `model`. Both claim chunks from a shared
- * counter and write into shared result arrays, so the result is the same array a single thread
- * would fill, bit for bit (each pair is scored by the same arithmetic on the same values). The
- * worker joins as soon as it has prepared its records; until then this thread scores alone.
+ * The pattern keys of every pair (left[k], right[k]) (pairPatternKeys), computed on two threads:
+ * this one over `prepared`, the worker over its own preparation of the same records. Both claim
+ * chunks from a shared counter and write into one shared array, so the result is the array a
+ * single thread would fill, bit for bit (a key depends only on the pair's prepared values). The
+ * worker joins as soon as it has prepared its records; until then this thread compares alone.
  * `chunk`: pairs claimed at a time (tests pass a small one so that both threads get some).
  */
-export async function scorePairsInParallel(
-  createScorer: () => PairScorer,
-  model: FellegiSunterModel,
+export async function comparePairsInParallel(
+  comparisons: readonly Comparison[],
+  prepared: PreparedRecords,
   left: Int32Array,
   right: Int32Array,
   worker: PairScoringWorker,
   chunk = chunkPairs,
-): Promise<ParallelScores> {
+): Promise<ParallelPatternKeys> {
   const count = left.length
   const sharedInts = (from: Int32Array) => {
     const buffer = new SharedArrayBuffer(from.length * 4)
     new Int32Array(buffer).set(from)
     return buffer
   }
-  const job: PairScoringJob = {
-    type: 'score',
-    model,
+  const job: PairComparingJob = {
+    type: 'compare',
     count,
     chunk,
     left: sharedInts(left),
     right: sharedInts(right),
-    matchWeight: new SharedArrayBuffer(count * 8),
-    probability: new SharedArrayBuffer(count * 8),
+    keys: new SharedArrayBuffer(count * 8),
     next: new SharedArrayBuffer(4),
   }
-  // The job goes out before this thread builds its scorer, so that both count their term
-  // frequencies (seconds at 2.4 million records) at the same time.
   const inWorker = worker.run(job)
-  // Keep an early worker failure from being an unhandled rejection while this thread scores.
+  // Keep an early worker failure from being an unhandled rejection while this thread compares.
   inWorker.catch(() => undefined)
   const started = performance.now()
-  const scorer = createScorer()
-  const pairsHere = scoreClaimedChunks(scorer, job)
+  const pairsHere = patternKeysOfClaimedChunks(comparisons, prepared, job)
   const secondsHere = (performance.now() - started) / 1000
   const done = await inWorker
   return {
-    matchWeight: new Float64Array(job.matchWeight),
-    probability: new Float64Array(job.probability),
+    keys: new Float64Array(job.keys),
     pairsHere,
     pairsInWorker: done.pairs,
     secondsHere,

@@ -1,13 +1,14 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import { type Comparison, type MatchRecord, nullLevel } from './comparison.js'
-import { comparisonVector } from './comparison-vector.js'
 import { estimateU } from './estimate-u.js'
 import { defaultM, expectationMaximisation } from './expectation-maximisation.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
 import { type LinkModel, levelCodes, linkModelVersion } from './link-model.js'
 import { type SourcePairOptions, sourcePairOptions } from './link-type.js'
 import { mFromPatterns } from './m-from-patterns.js'
-import { patternKey } from './pattern-key.js'
+import { pairPatternKeys } from './pair-pattern-keys.js'
+import { decodePatternKey } from './pattern-key.js'
+import { mapRecords, type Records, recordCount } from './record-columns.js'
 import { uWithoutMatches } from './u-without-matches.js'
 import { validResidentId } from './valid-resident-id.js'
 
@@ -36,20 +37,26 @@ export const tfMinimumU = 1e-4
  * (mFromPatterns) and held fixed, and EM learns λ and the ID's m (what matched records' IDs look
  * like when they differ); otherwise EM learns all m from defaultM. Truth is never used.
  * `input` (from prepareLinkInput on the same arguments) saves blocking twice when the caller
- * predicts on the same records.
+ * predicts on the same records, and `patternKeys` (pairPatternKeys of its pairs) comparing twice.
  * @throws BlockingBudgetError when a rule breaks `matching.pairBudget`.
  */
 export function trainLinkModel(
-  records: readonly MatchRecord[],
+  records: Records,
   sourceOf: ArrayLike<number>,
   matching: Matching,
   options: TrainLinkOptions,
   input: LinkInput = prepareLinkInput(records, sourceOf, matching, options),
+  patternKeys: Float64Array = pairPatternKeys(
+    input.comparisons,
+    input.prepared,
+    input.blocked.left,
+    input.blocked.right,
+  ),
 ): LinkModel {
   const { blocked, comparisons, prepared } = input
   // The pairs the link type considers (link: across sources, dedupe: within each), for u and λ alike.
   const sourcePairs = sourcePairOptions(matching.linkType, sourceOf, options.acrossSourcesOnly)
-  const uSamplePairs = records.length < 2 ? 0 : (options.uSampleSize ?? 1_000_000)
+  const uSamplePairs = recordCount(records) < 2 ? 0 : (options.uSampleSize ?? 1_000_000)
   const u =
     uSamplePairs === 0
       ? comparisons.map((c) => c.levels.map(() => 1 / c.levels.length))
@@ -61,29 +68,30 @@ export function trainLinkModel(
         })
 
   // Count the patterns of all blocked pairs, and separately of those sharing a valid ID.
-  const ids = records.map(validResidentId)
+  const ids = mapRecords(records, validResidentId)
   const idComparison = comparisons.findIndex((c) => c.name === residentIdComparisonName)
   const patterns = new Map<number, number>()
   const seedPatterns = new Map<number, number>()
   const agreeingPatterns = new Map<number, number>()
-  const vector = new Int8Array(comparisons.length)
+  // Whether a pattern agrees on all but the ID, once per distinct pattern.
+  const agreeingPattern = new Map<number, boolean>()
   let seedPairs = 0
   let agreeingPairs = 0
   for (let k = 0; k < blocked.left.length; k++) {
     const i = blocked.left[k] as number
     const j = blocked.right[k] as number
-    const key = patternKey(comparisonVector(comparisons, prepared, i, j, vector))
+    const key = patternKeys[k] as number
     patterns.set(key, (patterns.get(key) ?? 0) + 1)
     if (ids[i] !== null && ids[i] === ids[j]) {
       seedPatterns.set(key, (seedPatterns.get(key) ?? 0) + 1)
       seedPairs++
-    } else if (idComparison >= 0 && agreesOnAllBut(vector, comparisons, idComparison)) {
+    } else if (idComparison >= 0 && agreesOnAllButCached(agreeingPattern, key, comparisons, idComparison)) {
       agreeingPatterns.set(key, (agreeingPatterns.get(key) ?? 0) + 1)
       agreeingPairs++
     }
   }
   const seeded = seedPairs >= minimumSeedPairs
-  const allPairs = Math.max(blocked.left.length, pairsConsidered(records.length, sourcePairs))
+  const allPairs = Math.max(blocked.left.length, pairsConsidered(recordCount(records), sourcePairs))
   // The ID's m from the pairs agreeing on everything else, counted together with the ID-sharing
   // pairs (which agree on the ID by construction): both are matches but for rare exceptions, and
   // neither selection looks at the level it measures. Left to EM, the ID's m went wrong: same-day
@@ -133,7 +141,7 @@ export function trainLinkModel(
       termFrequency: c.termFrequency === null ? null : { level: c.termFrequency.level, minimumU: tfMinimumU },
     })),
     training: {
-      records: records.length,
+      records: recordCount(records),
       candidatePairs: blocked.left.length,
       seedPairs,
       patterns: patterns.size,
@@ -188,6 +196,20 @@ const residentIdComparisonName = 'resident_id'
 
 // estimateU's default floor.
 const uFloor = 1e-6
+
+function agreesOnAllButCached(
+  known: Map<number, boolean>,
+  key: number,
+  comparisons: readonly Comparison[],
+  except: number,
+): boolean {
+  let agrees = known.get(key)
+  if (agrees === undefined) {
+    agrees = agreesOnAllBut(decodePatternKey(key, comparisons.length), comparisons, except)
+    known.set(key, agrees)
+  }
+  return agrees
+}
 
 /**
  * Whether a pair agrees at the best level on every comparison but `except`, each either at its

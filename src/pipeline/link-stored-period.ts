@@ -11,11 +11,9 @@ import {
 } from '../match/link-records-parallel.js'
 import { preparedPairLevels } from '../match/pair-levels.js'
 import { assignPersons, type PersonAssignment } from '../match/person-identity.js'
-import { recordFingerprints } from '../match/record-fingerprint.js'
 import {
   findLinkRun,
   findPreviousLinkRun,
-  loadPeriodRecordKeys,
   nextPersonNumber,
   periodFiles,
   personsByFingerprint,
@@ -122,25 +120,13 @@ export async function linkStoredPeriod(
     options.onStage?.(stage, seconds[stage], detail)
   }
 
-  const [loaded, keys, files] = await Promise.all([
-    loadMatchRecords(store.db, q),
-    loadPeriodRecordKeys(store.db, q),
+  // One read of the period: the records as columns, their ids and fingerprints together.
+  const [loaded, files] = await Promise.all([
+    loadMatchRecords(store.db, { ...q, fingerprints: true }),
     periodFiles(store.db, q),
   ])
-  const n = loaded.records.length
+  const n = loaded.records.count
   if (n === 0) throw new LinkNoRecordsError(file, options.period, store.location)
-  for (let i = 0; i < n; i++) {
-    const ref = loaded.refs[i]
-    if (
-      ref === undefined ||
-      ref.fileId !== keys.fileIds[i] ||
-      ref.line !== keys.lines[i] ||
-      ref.role !== keys.roles[i]
-    ) {
-      // Both queries order by source, file, line and id; a difference is a bug (or a write in between).
-      throw new Error(`record order differs between the two loads at record ${i}`)
-    }
-  }
   stageDone('load', `${n} records from ${loaded.sources.length} sources`)
 
   const runId = await startRun(store.db, { ...q, command: 'link', now: options.now() })
@@ -164,15 +150,7 @@ export async function linkStoredPeriod(
       `${result.pairs.left.length} candidate pairs, ${result.accepted.length} accepted, ${result.review.length} to review`,
     )
 
-    const fingerprints = recordFingerprints(
-      keys.sources.map((source, i) => ({
-        source,
-        role: keys.roles[i] as string,
-        recordNo: keys.recordNos[i] ?? null,
-        documentNo: keys.documentNos[i] ?? null,
-        raw: keys.raws[i] as string,
-      })),
-    )
+    const fingerprints = loaded.fingerprints as readonly string[]
     const [previousRun, earlierRun, nextNumber] = await Promise.all([
       findPreviousLinkRun(store.db, q),
       findLinkRun(store.db, q),
@@ -226,7 +204,7 @@ export async function linkStoredPeriod(
       model,
       modelSource: options.model === undefined ? ('trained' as const) : ('given' as const),
     }
-    const recordId = keys.recordIds
+    const recordId = loaded.recordIds
     const linkRunId = await replaceLinkage(store, {
       pipeline: q.pipeline,
       county: q.county,

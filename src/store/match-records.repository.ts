@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import Papa from 'papaparse'
 import { type AttributeNormalizer, attributeRecordKey } from '../domain/attribute.js'
-import type { MatchRecord } from '../match/comparison.js'
+import { type RecordColumns, RecordColumnsBuilder } from '../match/record-columns.js'
+import { FingerprintCounter } from '../match/record-fingerprint.js'
 import { normalizeAttribute } from '../normalize/attribute.js'
 import type { Database } from './database.js'
-import type { RecordDetail } from './tables/record.table.js'
 
 /** Which period's records to load: the key ingest stores them under. */
 export interface MatchRecordsQuery {
@@ -17,117 +17,253 @@ export interface MatchRecordsQuery {
    * file does not map one has it null. Default none (then `raw` is not even read).
    */
   readonly attributes?: readonly { readonly name: string; readonly normalizer: AttributeNormalizer }[]
-}
-
-/** Where a loaded record came from: enough to find its row again (`record.raw`, the export file). */
-export interface MatchRecordRef {
-  readonly fileId: number
-  /** 1-based physical line of the row in its file. */
-  readonly line: number
-  readonly role: string
+  /** Compute each record's fingerprint (record-fingerprint.ts) as it is read; default false. */
+  readonly fingerprints?: boolean
 }
 
 /** A period's records as matching reads them, with parallel arrays saying where each came from. */
 export interface LoadedMatchRecords {
   /**
-   * Each record's `record` columns under their column names (`id_norm`, `id_status`,
-   * `name_norm`, `name_pinyin`, `sex`, `birth_date`, `community`, `event_type`, `event_date`),
-   * plus `householdNo`, `address` and `residence` from `detail`: the names the blocking key
-   * extractors (blocking-rule.ts) and the comparison presets read; and each declared attribute
-   * under `attr.<name>` (attribute comparisons and blocking keys read those).
+   * The records' columns (RecordColumns): the `record` columns under their names (`id_norm`,
+   * `id_status`, `name_norm`, `name_pinyin`, `sex`, `birth_date`, `community`, `event_type`,
+   * `event_date`), plus `householdNo`, `address` and `residence` from `detail`: the names the
+   * blocking key extractors (blocking-rule.ts) and the comparison presets read; and each
+   * declared attribute under `attr.<name>` (attribute comparisons and blocking keys read those).
    */
-  readonly records: MatchRecord[]
+  readonly records: RecordColumns
   /** sourceOf[i]: index into `sources` of record i's source, for link-mode blocking. */
   readonly sourceOf: Int32Array
   /** Source names of the period, sorted; records are grouped in this order. */
   readonly sources: string[]
-  /** refs[i]: record i's file, line and role. */
-  readonly refs: MatchRecordRef[]
+  /** recordIds[i]: record i's `record.id`. */
+  readonly recordIds: Float64Array
+  /** fileIds[i], lines[i], roles[i]: record i's file, 1-based physical line and role. */
+  readonly fileIds: Int32Array
+  readonly lines: Int32Array
+  readonly roles: readonly string[]
+  /**
+   * fingerprints[i]: record i's fingerprint (record-fingerprint.ts), when the query asked for
+   * them (`fingerprints: true`), else null.
+   */
+  readonly fingerprints: readonly string[] | null
 }
 
+/** The fields every loaded record has, before the declared attributes. */
+export const matchRecordFields = [
+  'id_norm',
+  'id_status',
+  'name_norm',
+  'name_pinyin',
+  'sex',
+  'birth_date',
+  'community',
+  'event_type',
+  'event_date',
+  'householdNo',
+  'address',
+  'residence',
+] as const
+
+// Rows read per query: a period is read file by file in pages along the record_file index, so
+// no more than a page of row objects lives at once (all 2.4 million at once took gigabytes).
+const pageRows = 50_000
+
 /**
- * Loads every record ingested for a pipeline's period in one query, ordered by source, then
- * file, then line (then role order of insertion), so that the order, and thus every index a
- * later stage keeps, is the same on every run over the same store. One sequential read: no
- * per-record lookups, which on a million records would cost more than the matching.
+ * Loads every record ingested for a pipeline's period, ordered by source, then file, then line
+ * (then record id), so that the order, and thus every index a later stage keeps, is the same on
+ * every run over the same store. Sequential reads only: no per-record lookups, which on a
+ * million records would cost more than the matching. The detail fields are extracted by SQLite
+ * (json_extract); the raw row is read only where a declared attribute or a fingerprint needs it.
  * @example loadMatchRecords(store.db, { pipeline: 'demo', county: '410105', period: '2026-10' })
  */
 export async function loadMatchRecords(
   db: Kysely<Database>,
   q: MatchRecordsQuery,
 ): Promise<LoadedMatchRecords> {
-  const rows = await db
-    .selectFrom('record')
-    .innerJoin('source_file', 'source_file.id', 'record.file_id')
-    .select([
-      'source_file.source',
-      'record.file_id',
-      'record.line',
-      'record.role',
-      'record.id_norm',
-      'record.id_status',
-      'record.name_norm',
-      'record.name_pinyin',
-      'record.sex',
-      'record.birth_date',
-      'record.community',
-      'record.event_type',
-      'record.event_date',
-      'record.detail',
-    ])
-    // A million Chinese records need no raw text: read it only when attributes come from it.
-    .$if((q.attributes ?? []).length > 0, (qb) => qb.select(['record.raw', 'source_file.columns']))
-    .where('source_file.pipeline', '=', q.pipeline)
-    .where('source_file.county', '=', q.county)
-    .where('source_file.period', '=', q.period)
-    .orderBy('source_file.source')
-    .orderBy('record.file_id')
-    .orderBy('record.line')
-    .orderBy('record.id')
+  const files = await db
+    .selectFrom('source_file')
+    .select(['id', 'source', 'columns'])
+    .where('pipeline', '=', q.pipeline)
+    .where('county', '=', q.county)
+    .where('period', '=', q.period)
+    .orderBy('source')
+    .orderBy('id')
     .execute()
-
-  const records: MatchRecord[] = new Array(rows.length)
-  const sourceOf = new Int32Array(rows.length)
-  const sources: string[] = []
-  const refs: MatchRecordRef[] = new Array(rows.length)
   const attributes = q.attributes ?? []
-  const readers = new Map<number, AttributeReader>()
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as (typeof rows)[number]
-    // Rows come sorted by source, so a new source is always the next index.
-    if (sources[sources.length - 1] !== r.source) sources.push(r.source)
-    sourceOf[i] = sources.length - 1
-    const detail = JSON.parse(r.detail) as RecordDetail
-    records[i] = {
-      id_norm: r.id_norm,
-      id_status: r.id_status,
-      name_norm: r.name_norm,
-      name_pinyin: r.name_pinyin,
-      sex: r.sex,
-      birth_date: r.birth_date,
-      community: r.community,
-      event_type: r.event_type,
-      event_date: r.event_date,
-      householdNo: detail.householdNo ?? null,
-      address: detail.address ?? null,
-      residence: detail.residence ?? null,
-    }
-    if (attributes.length > 0) {
-      const raw = r.raw ?? ''
-      let reader = readers.get(r.file_id)
-      if (reader === undefined) {
-        reader = attributeReader(r.columns ?? '{}', raw, attributes)
-        readers.set(r.file_id, reader)
+  const fields = [...matchRecordFields, ...attributes.map((a) => attributeRecordKey(a.name))]
+  const builder = new RecordColumnsBuilder(fields, 1 << 16)
+  const sourceOf = new GrowingInts()
+  const fileIds = new GrowingInts()
+  const lines = new GrowingInts()
+  const recordIds: number[] = []
+  const roles: string[] = []
+  const roleNames = new Map<string, string>()
+  const sources: string[] = []
+  const fingerprints = q.fingerprints === true ? new FingerprintCounter() : null
+  const printed: string[] = []
+  const values: (string | null)[] = new Array(fields.length).fill(null)
+  const raw = attributes.length > 0 ? sql<string>`record.raw` : sql<string | null>`${naturalKeyRawSql}`
+  for (const file of files) {
+    if (sources[sources.length - 1] !== file.source) sources.push(file.source)
+    const source = sources.length - 1
+    let reader: AttributeReader | null = null
+    let after: { line: number; id: number } | null = null
+    for (;;) {
+      const from: { line: number; id: number } | null = after
+      const rows: PageRow[] = await db
+        .selectFrom('record')
+        .select([
+          'record.id',
+          'record.line',
+          'record.role',
+          'record.id_norm',
+          'record.id_status',
+          'record.name_norm',
+          'record.name_pinyin',
+          'record.sex',
+          'record.birth_date',
+          'record.community',
+          'record.event_type',
+          'record.event_date',
+          sql<string | null>`json_extract(record.detail, '$.householdNo')`.as('householdNo'),
+          sql<string | null>`json_extract(record.detail, '$.address')`.as('address'),
+          sql<string | null>`json_extract(record.detail, '$.residence')`.as('residence'),
+          sql<string | null>`json_extract(record.detail, '$.recordNo')`.as('recordNo'),
+          sql<string | null>`json_extract(record.detail, '$.documentNo')`.as('documentNo'),
+          raw.as('raw'),
+        ])
+        .where('record.file_id', '=', file.id)
+        .$if(from !== null, (qb) => {
+          const { line, id } = from as { line: number; id: number }
+          return qb.where((eb) =>
+            eb.or([
+              eb('record.line', '>', line),
+              eb.and([eb('record.line', '=', line), eb('record.id', '>', id)]),
+            ]),
+          )
+        })
+        .orderBy('record.line')
+        .orderBy('record.id')
+        .limit(pageRows)
+        .execute()
+      for (const r of rows) {
+        values[0] = r.id_norm
+        values[1] = r.id_status
+        values[2] = r.name_norm
+        values[3] = r.name_pinyin
+        values[4] = r.sex
+        values[5] = r.birth_date
+        values[6] = r.community
+        values[7] = r.event_type
+        values[8] = r.event_date
+        values[9] = textOf(r.householdNo)
+        values[10] = textOf(r.address)
+        values[11] = textOf(r.residence)
+        if (attributes.length > 0) {
+          const row = r.raw ?? ''
+          reader ??= attributeReader(file.columns ?? '{}', row, attributes)
+          const read = reader(row)
+          for (let a = 0; a < attributes.length; a++) values[12 + a] = read[a] ?? null
+        }
+        builder.push(values)
+        sourceOf.push(source)
+        fileIds.push(file.id)
+        lines.push(r.line)
+        recordIds.push(r.id)
+        let role = roleNames.get(r.role)
+        if (role === undefined) {
+          role = r.role
+          roleNames.set(role, role)
+        }
+        roles.push(role)
+        if (fingerprints !== null) {
+          printed.push(
+            fingerprints.next({
+              source: file.source,
+              role,
+              recordNo: textOf(r.recordNo),
+              documentNo: textOf(r.documentNo),
+              raw: r.raw ?? '',
+            }),
+          )
+        }
       }
-      Object.assign(records[i] as MatchRecord, reader(raw))
+      if (rows.length < pageRows) break
+      const last = rows[rows.length - 1]
+      if (last === undefined) break
+      after = { line: last.line, id: last.id }
     }
-    refs[i] = { fileId: r.file_id, line: r.line, role: r.role }
   }
-  return { records, sourceOf, sources, refs }
+  return {
+    records: builder.build(),
+    sourceOf: sourceOf.result(),
+    sources,
+    recordIds: Float64Array.from(recordIds),
+    fileIds: fileIds.result(),
+    lines: lines.result(),
+    roles,
+    fingerprints: fingerprints === null ? null : printed,
+  }
 }
 
-/** One file's attribute values from a record's raw row: `attr.<name>` → normalized value or null. */
-type AttributeReader = (raw: string) => Record<string, string | null>
+/**
+ * The raw row only where the record's natural key is its text (record-fingerprint.ts naturalKey):
+ * not for a numbered person row (role subject with a recordNo) nor a role on a numbered document.
+ */
+const naturalKeyRawSql = sql`case
+  when (record.role = 'subject' and coalesce(json_extract(record.detail, '$.recordNo'), '') <> '')
+    or coalesce(json_extract(record.detail, '$.documentNo'), '') <> '' then null
+  else record.raw end`
+
+/** One record row as the paged query reads it. */
+interface PageRow {
+  readonly id: number
+  readonly line: number
+  readonly role: string
+  readonly id_norm: string | null
+  readonly id_status: string
+  readonly name_norm: string | null
+  readonly name_pinyin: string | null
+  readonly sex: string | null
+  readonly birth_date: string | null
+  readonly community: string | null
+  readonly event_type: string | null
+  readonly event_date: string | null
+  readonly householdNo: unknown
+  readonly address: unknown
+  readonly residence: unknown
+  readonly recordNo: unknown
+  readonly documentNo: unknown
+  readonly raw: string | null
+}
+
+/** A JSON value extracted by SQLite as text: numbers (never written, but possible) become text. */
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  return typeof value === 'string' ? value : String(value)
+}
+
+/** An Int32Array appended to. */
+class GrowingInts {
+  private values = new Int32Array(1 << 16)
+  private length = 0
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.values[this.length++] = value
+  }
+
+  result(): Int32Array {
+    return this.values.slice(0, this.length)
+  }
+}
+
+/** One file's attribute values from a record's raw row, in the declared order: normalized value or null. */
+type AttributeReader = (raw: string) => (string | null)[]
 
 /**
  * Compiles the reading of attributes for one file: which cell each comes from (the file's
@@ -151,10 +287,8 @@ function attributeReader(
     const cells = raw.includes('"')
       ? (Papa.parse<string[]>(raw, { delimiter }).data[0] ?? [])
       : raw.split(delimiter)
-    const out: Record<string, string | null> = {}
-    for (const w of wanted) {
-      out[w.key] = w.cell === undefined ? null : normalizeAttribute(w.normalizer, cells[w.cell] ?? null)
-    }
-    return out
+    return wanted.map((w) =>
+      w.cell === undefined ? null : normalizeAttribute(w.normalizer, cells[w.cell] ?? null),
+    )
   }
 }

@@ -8,6 +8,7 @@ import { fellegiSunterModelOf } from '../../src/match/link-model.js'
 import { linkRecords } from '../../src/match/link-period.js'
 import { linkRecordsInParallel } from '../../src/match/link-records-parallel.js'
 import { namedComparison } from '../../src/match/named-comparison.js'
+import { pairPatternKeys } from '../../src/match/pair-pattern-keys.js'
 import { createPairScorer } from '../../src/match/pair-scorer.js'
 import { packRecords, unpackRecords } from '../../src/match/pair-scoring-protocol.js'
 import { prepareRecords } from '../../src/match/prepare-records.js'
@@ -34,9 +35,9 @@ function differingBits(a: Float64Array, b: Float64Array): number {
   return differing
 }
 
-describe('scorePairsInParallel', () => {
-  it('scores pairs on two threads bit for bit as one thread does', async () => {
-    const { openPairScoringWorker, scorePairsInParallel } =
+describe('comparePairsInParallel', () => {
+  it('computes the pattern keys on two threads bit for bit as one thread does, and scores from them as from the pairs', async () => {
+    const { openPairScoringWorker, comparePairsInParallel } =
       await compiled<ParallelModule>('score-pairs-parallel.js')
     const model = trainLinkModel(month.records, month.sourceOf, matching, {
       rng: createRng('u').next,
@@ -50,29 +51,26 @@ describe('scorePairsInParallel', () => {
     const count = 100_000
     const left = Int32Array.from({ length: count }, () => rng.int(month.records.length))
     const right = Int32Array.from({ length: count }, () => rng.int(month.records.length))
-    const one = createPairScorer(comparisons, prepared, fsModel)
-    const expected = Float64Array.from(left, (i, k) => one.score(i, right[k] as number))
+    const expected = pairPatternKeys(comparisons, prepared, left, right)
 
     const worker = openPairScoringWorker(month.records, matching.comparisons)
     if (worker === null) throw new Error('the compiled module should start a worker')
     try {
       await worker.ready()
       // Small chunks, so that both threads claim some before the pairs run out.
-      const both = await scorePairsInParallel(
-        () => createPairScorer(comparisons, prepared, fsModel),
-        fsModel,
-        left,
-        right,
-        worker,
-        64,
-      )
+      const both = await comparePairsInParallel(comparisons, prepared, left, right, worker, 64)
       expect(both.pairsHere + both.pairsInWorker).toBe(count)
       expect(both.pairsInWorker).toBeGreaterThan(0)
-      expect(differingBits(both.matchWeight, expected)).toBe(0)
-      expect(both.probability[7]).toBe(1 / (1 + 2 ** -(expected[7] as number)))
+      expect(differingBits(both.keys, expected)).toBe(0)
     } finally {
       await worker.close()
     }
+    // A weight from the key is the weight from the pair, bit for bit.
+    const one = createPairScorer(comparisons, prepared, fsModel)
+    const fromPairs = Float64Array.from(left, (i, k) => one.score(i, right[k] as number))
+    const other = createPairScorer(comparisons, prepared, fsModel)
+    const fromKeys = Float64Array.from(left, (i, k) => other.scoreKey(expected[k] as number, i))
+    expect(differingBits(fromKeys, fromPairs)).toBe(0)
   })
 })
 
@@ -112,7 +110,7 @@ describe('linkRecordsInParallel', () => {
     expect(parallel.scoring.pairsHere).toBe(single.pairs.left.length)
     expect(parallel.pairs.matchWeight).toEqual(single.pairs.matchWeight)
     expect(parallel.clustering.clusterOf).toEqual(single.clustering.clusterOf)
-    expect(steps).toEqual(['blocking', 'training', 'scoring', 'clustering'])
+    expect(steps).toEqual(['blocking', 'comparing', 'training', 'scoring', 'clustering'])
   })
 })
 

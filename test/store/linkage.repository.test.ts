@@ -4,11 +4,11 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Month } from '../../src/domain/month.js'
 import { ingestPeriod } from '../../src/ingest/ingest-period.js'
+import { recordFingerprints } from '../../src/match/record-fingerprint.js'
 import { parsePipelineText } from '../../src/pipeline/load-pipeline.js'
 import {
   findLinkRun,
   findPreviousLinkRun,
-  loadPeriodRecordKeys,
   loadStoredLinkage,
   nextPersonNumber,
   type PeriodLinkage,
@@ -197,22 +197,35 @@ describe('storing a period’s linkage', () => {
   })
 })
 
-describe('loading a period’s record keys', () => {
-  it('returns ids and natural-key fields in the order loadMatchRecords loads the records', async () => {
+describe('fingerprints read with the records', () => {
+  it('equal recordFingerprints over every record’s full row and detail, in load order', async () => {
     const file = await writeSmallExports(dir)
     await ingestPeriod(store, parsePipelineText(smallPipelineText, file), { period: '2026-10' as Month })
-    const keys = await loadPeriodRecordKeys(store.db, q)
-    const { refs } = await loadMatchRecords(store.db, q)
-    expect(refs.map((r) => [r.fileId, r.line, r.role])).toEqual(
-      refs.map((_, i) => [keys.fileIds[i], keys.lines[i], keys.roles[i]]),
+    const loaded = await loadMatchRecords(store.db, { ...q, fingerprints: true })
+    // The slow way the link once read them: every row's raw text and detail JSON, by record id.
+    const rows = await store.db
+      .selectFrom('record')
+      .innerJoin('source_file', 'source_file.id', 'record.file_id')
+      .select(['record.id', 'source_file.source', 'record.role', 'record.detail', 'record.raw'])
+      .execute()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const expected = recordFingerprints(
+      [...loaded.recordIds].map((id) => {
+        const r = byId.get(id)!
+        const detail = JSON.parse(r.detail) as { recordNo?: string; documentNo?: string }
+        return {
+          source: r.source,
+          role: r.role,
+          recordNo: detail.recordNo ?? null,
+          documentNo: detail.documentNo ?? null,
+          raw: r.raw,
+        }
+      }),
     )
-    expect(keys.sources).toEqual(['civil-marriages', 'civil-marriages', 'police-changes', 'police-changes'])
-    // Both spouses of a marriage row share its document number; police rows have none.
-    expect(keys.documentNos[0]).not.toBeNull()
-    expect(keys.documentNos[1]).toBe(keys.documentNos[0])
-    expect(keys.documentNos.slice(2)).toEqual([null, null])
-    expect(new Set(keys.recordIds).size).toBe(4)
-    expect(keys.raws.every((raw) => raw.length > 0)).toBe(true)
+    expect(loaded.fingerprints).toEqual(expected)
+    // Both spouses of a marriage row carry its document number; police rows are keyed by their text.
+    expect(loaded.fingerprints?.[0]).toMatch(/^civil-marriages\|husband\|documentNo:/)
+    expect(loaded.fingerprints?.[2]).toMatch(/^police-changes\|subject\|(row|recordNo):/)
   })
 })
 

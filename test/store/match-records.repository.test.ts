@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Month } from '../../src/domain/month.js'
 import { ingestPeriod } from '../../src/ingest/ingest-period.js'
 import { blockingRuleKey } from '../../src/match/blocking-rule.js'
+import { toRecordObjects } from '../../src/match/record-columns.js'
 import { parsePipelineText } from '../../src/pipeline/load-pipeline.js'
 import { loadMatchRecords } from '../../src/store/match-records.repository.js'
 import { openStore, type Store } from '../../src/store/open-store.js'
@@ -28,23 +29,23 @@ const query = { pipeline: 't', county: '410105', period: '2026-10' }
 
 describe('loading a period’s records for matching', () => {
   it('returns the records ordered by source, file and line, with their sources and refs', async () => {
-    const { records, sourceOf, sources, refs } = await loadMatchRecords(store.db, query)
+    const loaded = await loadMatchRecords(store.db, query)
+    const { sourceOf, sources, fileIds, lines, roles } = loaded
     expect(sources).toEqual(['civil-marriages', 'police-changes'])
-    expect(records.map((r) => r.name_norm)).toEqual(['赵强', '钱芳', '张伟', '王丽'])
+    expect(toRecordObjects(loaded.records).map((r) => r.name_norm)).toEqual(['赵强', '钱芳', '张伟', '王丽'])
     expect([...sourceOf]).toEqual([0, 0, 1, 1])
-    expect(refs.map((r) => [r.line, r.role])).toEqual([
-      [2, 'husband'],
-      [2, 'wife'],
-      [2, 'subject'],
-      [3, 'subject'],
-    ])
+    expect([...lines]).toEqual([2, 2, 2, 3])
+    expect(roles).toEqual(['husband', 'wife', 'subject', 'subject'])
     // Two files, one per source: records of one file share its id.
-    expect(refs[0]?.fileId).toBe(refs[1]?.fileId)
-    expect(refs[2]?.fileId).not.toBe(refs[0]?.fileId)
+    expect(fileIds[0]).toBe(fileIds[1])
+    expect(fileIds[2]).not.toBe(fileIds[0])
+    expect(new Set(loaded.recordIds).size).toBe(4)
+    // Fingerprints only when asked for.
+    expect(loaded.fingerprints).toBeNull()
   })
 
   it('puts record columns and detail fields under the names blocking and comparisons read', async () => {
-    const { records } = await loadMatchRecords(store.db, query)
+    const records = toRecordObjects((await loadMatchRecords(store.db, query)).records)
     const zhang = records[2]!
     expect(zhang).toMatchObject({
       id_norm: '11010519491231002X',
@@ -66,7 +67,7 @@ describe('loading a period’s records for matching', () => {
   })
 
   it('loads nothing for another period or pipeline', async () => {
-    expect((await loadMatchRecords(store.db, { ...query, period: '2026-09' })).records).toEqual([])
+    expect((await loadMatchRecords(store.db, { ...query, period: '2026-09' })).records.count).toBe(0)
     const other = await loadMatchRecords(store.db, { ...query, pipeline: 'other' })
     expect(other.sources).toEqual([])
     expect(other.sourceOf).toHaveLength(0)
@@ -95,14 +96,14 @@ sources:
     try {
       await ingestPeriod(s, p, { period: '2026-10' as Month })
       const q = { pipeline: 'people', county: '000000', period: '2026-10', attributes: p.attributes }
-      const { records } = await loadMatchRecords(s.db, q)
+      const records = toRecordObjects((await loadMatchRecords(s.db, q)).records)
       expect(records.map((r) => [r['attr.given_name'], r['attr.postcode'], r['attr.dob']])).toEqual([
         ['mary, ann', '2000', '1915-11-11'],
         ['john', null, null],
         ['zoë', null, '2015-10-29'],
       ])
       const plain = await loadMatchRecords(s.db, { ...q, attributes: [] })
-      expect(plain.records[0]).not.toHaveProperty('attr.given_name')
+      expect(toRecordObjects(plain.records)[0]).not.toHaveProperty('attr.given_name')
     } finally {
       await s.close()
     }

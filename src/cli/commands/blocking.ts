@@ -126,7 +126,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         const out = {
           pipeline: pipeline.name,
           period,
-          records: records.length,
+          records: records.count,
           sources,
           linkType,
           pairBudget: budget,
@@ -135,11 +135,11 @@ Environment: BIDUI_DB sets the default for --db.`,
       } else {
         process.stdout.write(
           `\n${pipeline.jurisdiction.name} ${pipeline.jurisdiction.county} · ${period} · ` +
-            `${count(records.length)} records from ${sources.length} source${sources.length === 1 ? '' : 's'}` +
+            `${count(records.count)} records from ${sources.length} source${sources.length === 1 ? '' : 's'}` +
             ` · ${linkType} · budget ${count(budget)} pairs per rule\n`,
         )
         printTable(report, budget)
-        if (records.length === 0) {
+        if (records.count === 0) {
           process.stderr.write(
             `${pc.yellow('note')}: no records are stored for ${period}; run bidui ingest ${file} --period ${period} first.\n`,
           )

@@ -94,6 +94,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         { evaluateClusters },
         { componentLabels, entityLabels, pairsWithinLabels },
         { createRng },
+        { toRecordObjects },
       ] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../store/match-records.repository.js'),
@@ -102,6 +103,7 @@ Environment: BIDUI_DB sets the default for --db.`,
         import('../../match/evaluate-clusters.js'),
         import('../../match/entity-labels.js'),
         import('../../generate/create-rng.js'),
+        import('../../match/record-columns.js'),
       ])
       const store = await openStore(flags.db)
       let loaded: Awaited<ReturnType<typeof loadMatchRecords>>
@@ -119,8 +121,13 @@ Environment: BIDUI_DB sets the default for --db.`,
       } finally {
         await store.close()
       }
-      const { records, sourceOf, sources, refs } = loaded
-      const keys = refs.map((r) => `${fileNames.get(r.fileId) ?? r.fileId}:${r.line}:${r.role}`)
+      const { sourceOf, sources, fileIds, lines, roles } = loaded
+      // Evaluation runs on districts of tens of thousands of records: objects are simpler here.
+      const records = toRecordObjects(loaded.records)
+      const keys = records.map((_, i) => {
+        const fileId = fileIds[i] as number
+        return `${fileNames.get(fileId) ?? fileId}:${lines[i]}:${roles[i]}`
+      })
       const sourceOfKey = new Map(keys.map((k, i) => [k, sources[sourceOf[i] as number] as string]))
       const linkType = matching.linkType ?? 'linkAndDedupe'
       // Only the pairs the run considers can be found: a link-only run never pairs within a source.

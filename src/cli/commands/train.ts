@@ -75,7 +75,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       } finally {
         await store.close()
       }
-      if (loaded.records.length === 0) throw new LinkNoRecordsError(file, period, flags.db)
+      if (loaded.records.count === 0) throw new LinkNoRecordsError(file, period, flags.db)
       // The options bidui link trains with (link-stored-period.ts via linkRecords, same seed),
       // so that `link --model` with this file repeats `link`; the link type comes from matching.
       const model = trainLinkModel(loaded.records, loaded.sourceOf, matching, {

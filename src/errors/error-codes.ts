@@ -19,6 +19,7 @@ export type ErrorCode =
   // the store
   | 'STORE_OPEN_FAILED'
   | 'STORE_MIGRATION_FAILED'
+  | 'STORE_BUSY'
   // generator
   | 'GENERATE_BAD_OPTIONS'
   // matching

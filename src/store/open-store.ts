@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely'
+import { StoreBusyError } from '../errors/store-busy-error.js'
 import { StoreMigrationError, StoreOpenError } from '../errors/store-errors.js'
 import type { Database } from './database.js'
 import { allMigrations } from './migrations/all-migrations.js'
@@ -87,7 +88,11 @@ export async function openStore(location: string = defaultStoreLocation): Promis
     dialect: new NestingDialect(new SqliteDialect({ database: raw }), ambient),
   })
   await migrate(db, caps, location)
-  await markInterruptedRuns(db, new Date())
+  // Another process writing (a run in progress) must not make this open fail: the next open
+  // marks them.
+  await markInterruptedRuns(db, new Date()).catch((e: unknown) => {
+    if (!isBusy(e)) throw e
+  })
 
   const inserters = new Map<string, (rows: readonly unknown[][]) => void>()
   return {
@@ -105,7 +110,7 @@ export async function openStore(location: string = defaultStoreLocation): Promis
       }
       insert(rows)
     },
-    transaction: (fn) => ambientTransaction(db, ambient, 'begin immediate', fn),
+    transaction: (fn) => ambientTransaction(db, ambient, 'begin immediate', fn, location),
     async close() {
       await db.destroy()
     },
@@ -121,6 +126,7 @@ async function ambientTransaction<T>(
   ambient: AmbientTransaction,
   begin: string,
   fn: () => Promise<T>,
+  location: string,
 ): Promise<T> {
   if (ambient.open) {
     const name = ambient.push()
@@ -137,7 +143,11 @@ async function ambientTransaction<T>(
       ambient.pop()
     }
   }
-  await sql.raw(begin).execute(db)
+  try {
+    await sql.raw(begin).execute(db)
+  } catch (e) {
+    throw isBusy(e) ? new StoreBusyError(location, e) : e
+  }
   ambient.open = true
   try {
     const r = await fn()
@@ -154,6 +164,12 @@ async function ambientTransaction<T>(
   } finally {
     ambient.reset()
   }
+}
+
+/** SQLite's 'database is locked' after the busy timeout. */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
 
 async function migrate(db: Kysely<Database>, caps: StoreCapabilities, location: string): Promise<void> {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
+import { StoreBusyError } from '../../src/errors/store-busy-error.js'
 import { openStore, type Store } from '../../src/store/open-store.js'
 import { markInterruptedRuns, reportsTokenCommitted, startRun } from '../../src/store/runs.repository.js'
 
@@ -87,6 +89,22 @@ describe('store.transaction', () => {
       ).rejects.toThrow('nested failed')
     })
     expect(await periods(store)).toEqual(['2026-01', '2026-03'])
+  })
+
+  it('tells a second writer the store is busy (STORE_BUSY) while a run holds it', async () => {
+    const { store, file } = await freshStore()
+    const other = await openStore(file)
+    stores.push(other)
+    await sql`pragma busy_timeout = 50`.execute(other.db)
+    await store.transaction(async () => {
+      await startRun(store.db, run('2026-01'))
+      const err = await other.transaction(async () => undefined).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(StoreBusyError)
+      expect((err as StoreBusyError).code).toBe('STORE_BUSY')
+    })
+    // Once the run has committed, the other writer goes ahead.
+    await other.transaction(() => startRun(other.db, run('2026-02')))
+    expect(await periods(other)).toEqual(['2026-01', '2026-02'])
   })
 
   it('leaves standalone Kysely transactions as they were (their own begin and commit)', async () => {

@@ -13,11 +13,16 @@ export interface SummaryCharts {
 export const chartFontFamily =
   '"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "SimHei", sans-serif'
 
-function renderSvg(option: echarts.EChartsOption, width: number, height: number): string {
+/**
+ * One chart as SVG. zrender names its CSS classes and gradients zr<instance>-…, the instance
+ * counting up per process; inline SVGs share one page's stylesheet, and the same month should
+ * give the same bytes, so each chart gets its own fixed prefix instead.
+ */
+function renderSvg(id: string, option: echarts.EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: chartFontFamily }, ...option })
-    return chart.renderToSVGString()
+    return chart.renderToSVGString().replace(/\bzr\d+-/g, `${id}-`)
   } finally {
     chart.dispose()
   }
@@ -30,6 +35,7 @@ export function renderSummaryCharts(report: PeriodReport): SummaryCharts {
   const checkNames = report.counts.map((c) => checkTitle(c, lang))
 
   const perCheck = renderSvg(
+    'per-check',
     {
       grid: { left: 130, right: 50, top: 20, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1 },
@@ -50,6 +56,7 @@ export function renderSummaryCharts(report: PeriodReport): SummaryCharts {
 
   const communities = report.communities
   const perCommunity = renderSvg(
+    'per-community',
     {
       legend: { top: 0, type: 'plain' },
       grid: { left: 150, right: 30, top: 30 + 22 * Math.ceil(report.checks.length / 4), bottom: 30 },
@@ -74,6 +81,7 @@ export function renderSummaryCharts(report: PeriodReport): SummaryCharts {
   )
 
   const weights = renderSvg(
+    'weights',
     {
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 40, bottom: 50 },

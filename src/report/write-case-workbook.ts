@@ -1,15 +1,16 @@
-import { renameSync, rmSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { caseColumnsZh, caseRow } from './case-rows.js'
 import { caseStatusLabel } from './case-status-label.js'
 import { escapeFormula } from './escape-formula.js'
-import { formatChange, previousCount } from './month-over-month.js'
+import { previousCount } from './month-over-month.js'
 import { communityName, type PeriodReport } from './period-report.js'
 import type { Ratio } from './register-metrics.js'
 import { reportDate } from './report-date.js'
 import { checkTitle, label } from './report-labels.js'
+import { setZipEntryDates } from './zip-entry-dates.js'
 
 /** Column widths of a case sheet (caseColumnsZh order), in characters; Chinese counts double. */
 const caseWidths = [30, 14, 10, 14, 20, 60, 10, 22, 80, 10, 18]
@@ -30,6 +31,9 @@ function sheetNames(titles: readonly string[], reserved: string): string[] {
 
 const text = (v: string) => escapeFormula(v)
 const rate = (r: Ratio) => (r.rate === null ? '' : r.rate)
+/** Change against last month as a signed number (shown +3 / -2 / 0), empty when last month is unknown. */
+const change = (now: number, before: number | null) => (before === null ? '' : now - before)
+const changeFormat = '+0;-0;0'
 
 /**
  * Writes cases.xlsx: a summary sheet (counts per check, per check and community with last
@@ -50,10 +54,6 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
       useStyles: true,
       useSharedStrings: false,
     })
-    // archiver stamps each zip entry with the clock; the period's date keeps the bytes stable.
-    const zip = (wb as unknown as { zip: { append: (src: unknown, data: object) => unknown } }).zip
-    const append = zip.append.bind(zip)
-    zip.append = (src, data) => append(src, { ...data, date })
     wb.creator = 'bidui'
     wb.created = date
     wb.modified = date
@@ -72,6 +72,8 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
     const add = (cells: (string | number | null)[], style?: object) => {
       const row = summary.addRow(cells.map((c) => (typeof c === 'string' ? text(c) : c)))
       if (style !== undefined) row.eachCell((cell) => Object.assign(cell, style))
+      // Column 7 of both count tables is the change against last month.
+      if (typeof cells[6] === 'number') row.getCell(7).numFmt = changeFormat
       row.commit()
     }
     add([`${L('summaryTitle')} ${report.jurisdiction} ${report.county} ${report.period}`], {
@@ -83,15 +85,7 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
     add([L('check'), '', L('cases'), L('review'), L('noCommunity'), L('previous'), L('change')], bold)
     for (const c of report.counts) {
       const before = previousCount(report.previous, c.id)
-      add([
-        checkTitle(c, lang),
-        c.id,
-        c.cases,
-        c.review,
-        c.noCommunity,
-        before,
-        formatChange(c.cases, before),
-      ])
+      add([checkTitle(c, lang), c.id, c.cases, c.review, c.noCommunity, before, change(c.cases, before)])
     }
     const total = report.counts.reduce((s, c) => s + c.cases, 0)
     const totalBefore =
@@ -106,7 +100,7 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
         report.counts.reduce((s, c) => s + c.review, 0),
         report.counts.reduce((s, c) => s + c.noCommunity, 0),
         totalBefore,
-        formatChange(total, totalBefore),
+        change(total, totalBefore),
       ],
       bold,
     )
@@ -126,7 +120,7 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
           cell.cases,
           cell.review,
           before,
-          formatChange(cell.cases, before),
+          change(cell.cases, before),
         ])
       }
     add([])
@@ -168,6 +162,10 @@ export async function writeCaseWorkbook(file: string, report: PeriodReport): Pro
       await ws.commit()
     }
     await wb.commit()
+    // The zip entries carry the clock; the period's date keeps the bytes stable.
+    const bytes = readFileSync(tmp)
+    setZipEntryDates(bytes, date)
+    writeFileSync(tmp, bytes)
     renameSync(tmp, file)
   } catch (e) {
     rmSync(tmp, { force: true })

@@ -221,6 +221,7 @@ describe('bidui decide and case tracking over three months', () => {
       expect(Math.abs((after as number) - (before as number)), p).toBe(1)
     }
     expect(moved.map(([p]) => p)).toContain('total.cases')
+    expect(moved.some(([p]) => p.includes('"invalid-id"') && p.endsWith('.cases'))).toBe(true)
     // The store: the month's snapshot is the same but for A, now suppressed with its reason.
     const rows = periodRows('2026-10')
     const strip = (list: PeriodRow[]) => list.filter((x) => x.case_key !== A)
@@ -359,8 +360,31 @@ describe('bidui decide and case tracking over three months', () => {
   })
 })
 
-/** Leaf paths whose values differ between two JSON values, with both values. */
+/**
+ * Leaf paths whose values differ between two JSON values, with both values. Arrays of objects
+ * are matched by their non-numeric fields (a count cell is named by its check and community),
+ * an element on one side only counting as zeros: a list of non-zero cells may drop one.
+ */
 function jsonDiff(a: unknown, b: unknown, at = ''): [string, unknown, unknown][] {
+  const isObjects = (v: unknown): v is Record<string, unknown>[] =>
+    Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x))
+  if (isObjects(a) && isObjects(b)) {
+    const name = (o: Record<string, unknown>) =>
+      JSON.stringify(Object.entries(o).filter(([, v]) => typeof v !== 'number'))
+    const zeros = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? 0 : v]))
+    const left = new Map(a.map((o) => [name(o), o]))
+    const right = new Map(b.map((o) => [name(o), o]))
+    return [...new Set([...left.keys(), ...right.keys()])].flatMap((k) => {
+      const l = left.get(k)
+      const r = right.get(k)
+      return jsonDiff(
+        l ?? zeros(r as Record<string, unknown>),
+        r ?? zeros(l as Record<string, unknown>),
+        `${at}[${k}]`,
+      )
+    })
+  }
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)])
     return [...keys].flatMap((k) =>

@@ -22,9 +22,10 @@ export function registerCasesCommand(program: Command): void {
   program
     .command('cases')
     .description(
-      'List a month’s cases as tracked across months: each case key with its check, community,\n' +
-        'status (新发现 new, 延续 carried, 已消除 closed, 误报已排除 suppressed) and the decision in\n' +
-        'force; or, with --case, one case’s months and its decision log.',
+      'List a month’s cases as tracked across months: each case key with its\n' +
+        'check, community, status (新发现 new, 延续 carried, 已消除 closed,\n' +
+        '误报已排除 suppressed) and the decision in force; or, with --case, one\n' +
+        'case’s months and its decision log.',
     )
     .argument('<pipeline>', 'pipeline YAML file the months were run with, e.g. pipelines/demo.yaml')
     .option('-p, --period <YYYY-MM>', 'the month to list (default: the latest month run)')

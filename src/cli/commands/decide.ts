@@ -30,9 +30,10 @@ export function registerDecideCommand(program: Command): void {
   program
     .command('decide')
     .description(
-      'Record what an officer decided about a case of a month that was run: confirmed (属实),\n' +
-        'false-positive (误报) or fixed (已修正). Decisions are appended to an audit log (who, when,\n' +
-        'what, the decision before) and honoured by the next run of that month or a later one.',
+      'Record what an officer decided about a case of a month that was run:\n' +
+        'confirmed (属实), false-positive (误报) or fixed (已修正). Decisions are\n' +
+        'appended to an audit log (who, when, what, the decision before) and\n' +
+        'honoured by the next run of that month or a later one.',
     )
     .argument('<pipeline>', 'pipeline YAML file the month was run with, e.g. pipelines/demo.yaml')
     .requiredOption('-p, --period <YYYY-MM>', 'the month whose case list the decision is about')

@@ -1,6 +1,7 @@
 import type { EventField, PersonField } from '../domain/canonical-field.js'
 import { personCategories, recordStatuses } from '../domain/canonical-field.js'
 import type { NormalizedRecord, RowEvent } from '../domain/normalized-record.js'
+import type { NormalizedAddress, NormalizedName } from '../domain/normalized-values.js'
 import {
   defaultEventTypeOfKind,
   type EventType,
@@ -10,6 +11,7 @@ import {
   rolesOfKind,
 } from '../domain/record-kind.js'
 import { normalizeAddress } from '../normalize/address.js'
+import { memoizeByText } from '../normalize/bounded-memo.js'
 import { buildCommunityResolver } from '../normalize/community.js'
 import { normalizeDate } from '../normalize/date.js'
 import { normalizeMaritalStatus } from '../normalize/marital-status.js'
@@ -33,13 +35,36 @@ interface Cell {
   readonly overrides: Record<string, string> | undefined
 }
 
+/** One role's cells, looked up once when the normalizer is built instead of on every row. */
+type RoleCells = { readonly role: Role; readonly identifying: boolean } & {
+  readonly [F in PersonField]: Cell | undefined
+}
+
 /** Kinds whose rows mean nothing without the event's date. */
 const kindsNeedingEventDate = new Set(['household-change', 'marriage', 'death'])
+
+/**
+ * Distinct raw names and addresses remembered per normalizer (one per file and worker). Exports
+ * repeat both a lot (household members share an address; common names recur), and a hit skips
+ * pinyin, NFKC and the regexes. At about 0.5 KB per entry this stays under ~40 MB per worker.
+ */
+const nameCacheSize = 50_000
+const placeCacheSize = 20_000
+
+/** A cell's text, trimmed; null when blank or when the column is absent. */
+function cellText(cells: readonly string[], c: Cell | undefined): string | null {
+  if (c === undefined) return null
+  const v = (cells[c.index] ?? '').trim()
+  return v === '' ? null : v
+}
 
 /**
  * Compiles a source's column mapping (field → header → column index) into a fast per-row
  * function. `indexOf` maps column keys as written in the pipeline to cell positions; optional
  * columns absent from the file are simply missing from it.
+ *
+ * Names and addresses go through bounded caches keyed by the raw text: the normalizers are pure,
+ * so a cached answer is the one they would give (test/ingest/normalize-row.test.ts checks it).
  */
 export function buildRowNormalizer(
   source: Source,
@@ -48,6 +73,8 @@ export function buildRowNormalizer(
 ): RowNormalizer {
   const resolveCommunity = buildCommunityResolver(jurisdiction.communities)
   const prefixes = jurisdiction.addressPrefixes
+  const nameOf = memoizeByText(normalizeName, nameCacheSize)
+  const addressOf = memoizeByText((raw: string) => normalizeAddress(raw, prefixes), placeCacheSize)
   const eventCells = new Map<EventField, Cell>()
   const personCells = new Map<Role, Map<PersonField, Cell>>()
   // Attributes (attr.<name>) are read from record.raw when matching (match-records.repository.ts);
@@ -73,21 +100,47 @@ export function buildRowNormalizer(
   }
   // Attributes belong to single-person kinds (pipeline-rules.ts): their rows have a subject.
   if (attributeCells.length > 0 && !personCells.has('subject')) personCells.set('subject', new Map())
-  const roles = rolesOfKind[source.kind].filter((r) => personCells.has(r))
   const identifying = new Set(identifyingRolesOfKind[source.kind])
+  const roles: RoleCells[] = rolesOfKind[source.kind]
+    .filter((r) => personCells.has(r))
+    .map((role) => {
+      const f = personCells.get(role) as Map<PersonField, Cell>
+      return {
+        role,
+        identifying: identifying.has(role),
+        recordNo: f.get('recordNo'),
+        residentId: f.get('residentId'),
+        name: f.get('name'),
+        formerName: f.get('formerName'),
+        sex: f.get('sex'),
+        birthDate: f.get('birthDate'),
+        maritalStatus: f.get('maritalStatus'),
+        householdNo: f.get('householdNo'),
+        relationToHead: f.get('relationToHead'),
+        address: f.get('address'),
+        residenceAddress: f.get('residenceAddress'),
+        community: f.get('community'),
+        category: f.get('category'),
+        status: f.get('status'),
+        statusReason: f.get('statusReason'),
+        phone: f.get('phone'),
+      }
+    })
   const defaultType = defaultEventTypeOfKind[source.kind]
   const needsDate = kindsNeedingEventDate.has(source.kind)
+  const typeCell = eventCells.get('type')
+  const dateCell = eventCells.get('date')
+  const documentNoCell = eventCells.get('documentNo')
+  const placeCell = eventCells.get('place')
+  const reasonCell = eventCells.get('reason')
+  const noAddress: NormalizedAddress = normalizeAddress(null, prefixes)
+  const noName: NormalizedName = normalizeName(null)
+  const place = (raw: string | null): NormalizedAddress => (raw === null ? noAddress : addressOf(raw))
+  const named = (raw: string | null): NormalizedName => (raw === null ? noName : nameOf(raw))
 
   return (cells, line) => {
-    const text = (c: Cell | undefined): string | null => {
-      if (!c) return null
-      const v = (cells[c.index] ?? '').trim()
-      return v === '' ? null : v
-    }
-
     // The row's event
-    const typeCell = eventCells.get('type')
-    const typeRaw = text(typeCell)
+    const typeRaw = cellText(cells, typeCell)
     let type: EventType | null = defaultType
     if (typeRaw !== null && typeCell) {
       const mapped = typeCell.column.values.get(typeRaw) ?? typeRaw
@@ -102,69 +155,73 @@ export function buildRowNormalizer(
       }
       type = mapped as EventType
     }
-    const dateCell = eventCells.get('date')
-    const date = normalizeDate(text(dateCell))
+    const dateRaw = cellText(cells, dateCell)
+    const date = normalizeDate(dateRaw)
     if (needsDate && date.status !== 'valid') {
       const why = date.status === 'missing' ? 'is empty' : `"${date.raw}" is not a readable date`
       return reject(line, dateCell ?? null, 'ROW_BAD_REQUIRED_VALUE', `the event date ${why}`, cells)
     }
     const event: RowEvent = {
-      documentNo: text(eventCells.get('documentNo')),
+      documentNo: cellText(cells, documentNoCell),
       type,
       date: date.norm,
-      place: text(eventCells.get('place')),
-      reason: text(eventCells.get('reason')),
+      place: cellText(cells, placeCell),
+      reason: cellText(cells, reasonCell),
     }
 
     const records: NormalizedRecord[] = []
-    for (const role of roles) {
-      const f = personCells.get(role) as Map<PersonField, Cell>
-      const residentId = normalizeResidentId(text(f.get('residentId')))
-      const name = normalizeName(text(f.get('name')))
+    for (const f of roles) {
+      const role = f.role
+      const residentId = normalizeResidentId(cellText(cells, f.residentId))
+      const name = named(cellText(cells, f.name))
+      const sexRaw = cellText(cells, f.sex)
+      // A birth row's child was born at the event: 出生时间 is the child's birth date.
+      const birthRaw = f.birthDate ? cellText(cells, f.birthDate) : role === 'child' ? dateRaw : null
       const identified =
-        residentId.status !== 'missing' || name.norm !== null || attributeCells.some((c) => text(c) !== null)
+        residentId.status !== 'missing' ||
+        name.norm !== null ||
+        attributeCells.some((c) => cellText(cells, c) !== null) ||
+        // A certificate's child exists before it has a name (出生医学证明 of an unnamed newborn,
+        // 张丽之女): its sex or birth date is enough to record it, with name null.
+        (role === 'child' && (sexRaw !== null || birthRaw !== null))
       if (!identified) {
-        if (identifying.has(role)) {
+        if (f.identifying) {
           const who = role === 'subject' ? 'the person' : `the ${role}`
           return reject(
             line,
-            f.get('name') ?? f.get('residentId') ?? null,
+            f.name ?? f.residentId ?? null,
             'ROW_NO_IDENTITY',
             `${who} has neither a name nor an ID`,
             cells,
           )
         }
-        continue // an absent father, an unnamed child without an ID: nobody to record
+        continue // an absent father, a child the row says nothing about: nobody to record
       }
-      const birthCell = f.get('birthDate')
-      // A birth row's child was born at the event: 出生时间 is the child's birth date.
-      const birthDate = normalizeDate(birthCell ? text(birthCell) : role === 'child' ? text(dateCell) : null)
-      const address = normalizeAddress(text(f.get('address')), prefixes).norm
-      const residence = normalizeAddress(text(f.get('residenceAddress')), prefixes).norm
-      const communityRaw = text(f.get('community'))
+      const birthDate = normalizeDate(birthRaw)
+      const address = place(cellText(cells, f.address)).norm
+      const residence = place(cellText(cells, f.residenceAddress)).norm
+      const communityRaw = cellText(cells, f.community)
+      const formerNameRaw = cellText(cells, f.formerName)
       records.push({
         line,
         role,
-        recordNo: text(f.get('recordNo')),
+        recordNo: cellText(cells, f.recordNo),
         event,
         residentId,
         name,
-        formerName: normalizeName(text(f.get('formerName'))).norm,
-        sex: normalizeSex(text(f.get('sex')), f.get('sex')?.overrides),
+        formerName: formerNameRaw === null ? null : normalizeName(formerNameRaw).norm,
+        sex: normalizeSex(sexRaw, f.sex?.overrides),
         birthDate,
-        maritalStatus: normalizeMaritalStatus(
-          text(f.get('maritalStatus')),
-          f.get('maritalStatus')?.overrides,
-        ),
-        householdNo: text(f.get('householdNo')),
-        relationToHead: text(f.get('relationToHead')),
+        maritalStatus: normalizeMaritalStatus(cellText(cells, f.maritalStatus), f.maritalStatus?.overrides),
+        householdNo: cellText(cells, f.householdNo),
+        relationToHead: cellText(cells, f.relationToHead),
         address,
         residence,
         community: resolveCommunity({ community: communityRaw, address: residence ?? address }),
-        category: closedValue(text(f.get('category')), f.get('category'), personCategories),
-        status: closedValue(text(f.get('status')), f.get('status'), recordStatuses),
-        statusReason: text(f.get('statusReason')),
-        phone: text(f.get('phone')),
+        category: closedValue(cellText(cells, f.category), f.category, personCategories),
+        status: closedValue(cellText(cells, f.status), f.status, recordStatuses),
+        statusReason: cellText(cells, f.statusReason),
+        phone: cellText(cells, f.phone),
       })
     }
     return { ok: true, records }

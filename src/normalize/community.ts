@@ -92,6 +92,9 @@ export function buildCommunityResolver(communities: readonly CommunityEntry[]): 
   // A community column holds a handful of distinct values across a whole export (文化路居委会 …),
   // so its result is remembered; a bounded map, cleared when full, keeps odd exports in check.
   const fromColumn = new Map<string, string | null>()
+  // Addresses repeat too (a household's members share one), and scanning one costs a lookup per
+  // character: remember the answer per address text the same way.
+  const fromAddress = new Map<string, string | null>()
 
   return (input) => {
     const raw = input.community ?? ''
@@ -105,8 +108,16 @@ export function buildCommunityResolver(communities: readonly CommunityEntry[]): 
       }
       if (found !== null) return found
     }
-    const address = clean(input.address ?? '')
-    return address === '' ? null : scan(address, byFirstUnit)
+    const address = input.address ?? ''
+    if (address === '') return null
+    let found = fromAddress.get(address)
+    if (found === undefined) {
+      const cleaned = clean(address)
+      found = cleaned === '' ? null : scan(cleaned, byFirstUnit)
+      if (fromAddress.size >= 20_000) fromAddress.clear()
+      fromAddress.set(address, found)
+    }
+    return found
   }
 }
 
@@ -135,22 +146,32 @@ function claim(patterns: Map<string, Pattern>, text: string, code: string, stren
 }
 
 /** Patterns grouped by their first UTF-16 unit, longest first. */
-function indexByFirstUnit(patterns: Map<string, Pattern>): ReadonlyMap<string, readonly Pattern[]> {
+interface FirstUnitIndex {
+  /** 1 at each UTF-16 unit some pattern starts with: most address characters start none. */
+  readonly starts: Uint8Array
+  readonly byUnit: ReadonlyMap<string, readonly Pattern[]>
+}
+
+function indexByFirstUnit(patterns: Map<string, Pattern>): FirstUnitIndex {
+  const starts = new Uint8Array(0x10000)
   const index = new Map<string, Pattern[]>()
   for (const pattern of patterns.values()) {
     if (pattern.code === null) continue
     const unit = pattern.text[0] as string
+    starts[pattern.text.charCodeAt(0)] = 1
     const list = index.get(unit)
     if (list === undefined) index.set(unit, [pattern])
     else list.push(pattern)
   }
   for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length)
-  return index
+  return { starts, byUnit: index }
 }
 
-function scan(text: string, index: ReadonlyMap<string, readonly Pattern[]>): string | null {
+function scan(text: string, index: FirstUnitIndex): string | null {
+  const { starts, byUnit } = index
   for (let i = 0; i < text.length; i++) {
-    const candidates = index.get(text[i] as string)
+    if (starts[text.charCodeAt(i)] === 0) continue
+    const candidates = byUnit.get(text[i] as string)
     if (candidates === undefined) continue
     for (const pattern of candidates) {
       if (text.startsWith(pattern.text, i)) return pattern.code

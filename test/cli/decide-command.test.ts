@@ -256,6 +256,16 @@ describe('bidui decide and case tracking over three months', () => {
       expect(x.evidence).toBe(octRows.get(x.case_key as string)?.evidence)
       expect(Date.parse(x.decided_at as string)).not.toBeNaN()
     }
+    // Listed before the next run: A's decision is in the month's snapshot, the others wait for a run.
+    const listed = JSON.parse(
+      cli('cases', 'demo.yaml', '--db', 'x.db', '--period', '2026-10', '--json').stdout,
+    ) as {
+      cases: { key: string; decision: string | null; pendingDecision: string | null }[]
+    }
+    const shown = new Map(listed.cases.map((c) => [c.key, [c.decision, c.pendingDecision]]))
+    expect(shown.get(A)).toEqual(['false-positive', null])
+    expect(shown.get(B)).toEqual([null, 'confirmed'])
+    expect(shown.get(E)).toEqual([null, 'fixed'])
     const history = cli('cases', 'demo.yaml', '--db', 'x.db', '--case', E)
     expect(history.stdout).toContain('已修正 fixed by')
     expect(history.stdout).toContain('(was 属实 confirmed)')

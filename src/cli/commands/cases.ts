@@ -2,6 +2,7 @@ import Table from 'cli-table3'
 import { type Command, Option } from 'commander'
 import { type CaseDecision, caseDecisionZh } from '../../cases/case-decision.js'
 import { type CaseStatus, caseStatuses, caseStatusZh } from '../../cases/case-status.js'
+import { decisionsInForce } from '../../cases/decisions-in-force.js'
 import { parseMonth } from '../../domain/month.js'
 import { CasePeriodNotTrackedError } from '../../errors/case-errors.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
@@ -92,8 +93,15 @@ Environment: BIDUI_DB sets the default for --db.`,
             (flags.status === undefined || flags.status.includes(e.status)) &&
             (flags.check === undefined || e.checkId === flags.check),
         )
+        // Decisions recorded since the month was run show now, marked as waiting for the next run.
+        const inForce = decisionsInForce(await repo.readDecisions(store.db, scope, period), period)
+        const pending = (key: string, decisionId: number | null) => {
+          const d = inForce.get(key)
+          return d === undefined || d.id === decisionId ? null : d.decision
+        }
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ period, cases: entries }, null, 2)}\n`)
+          const cases = entries.map((e) => ({ ...e, pendingDecision: pending(e.key, e.decisionId) }))
+          process.stdout.write(`${JSON.stringify({ period, cases }, null, 2)}\n`)
           return
         }
         const table = new Table({
@@ -116,7 +124,7 @@ Environment: BIDUI_DB sets the default for --db.`,
             caseStatusZh[e.status] +
               (e.evidenceChanged ? ' 证据已变化' : '') +
               (e.reopened ? ' 重新打开' : ''),
-            e.decision === null ? '' : caseDecisionZh[e.decision],
+            decisionCell(e.decision, pending(e.key, e.decisionId)),
             e.note ?? '',
           ])
         process.stdout.write(`${table.toString()}\n${entries.length} cases · ${period}\n`)
@@ -124,6 +132,11 @@ Environment: BIDUI_DB sets the default for --db.`,
         await store.close()
       }
     })
+}
+
+function decisionCell(inRun: CaseDecision | null, pending: CaseDecision | null): string {
+  if (pending !== null) return `${caseDecisionZh[pending]}（下次运行生效 next run）`
+  return inRun === null ? '' : caseDecisionZh[inRun]
 }
 
 function decisionText(d: string): string {

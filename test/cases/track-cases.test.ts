@@ -180,7 +180,10 @@ describe('trackCases', () => {
     'every case open last month is carried or closed; every other case detected is new or suppressed; same inputs, same snapshot',
     (before, now, fpKeys) => {
       const decisions = new Map(
-        fpKeys.map((n) => [`k:${n}`, decision(`k:${n}`, 'false-positive', '2026-10')] as const),
+        fpKeys.map((n): [string, DecisionEntry] => [
+          `k:${n}`,
+          decision(`k:${n}`, 'false-positive', '2026-10'),
+        ]),
       )
       const prev = trackCases({
         period: '2026-10',

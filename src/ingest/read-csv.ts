@@ -22,8 +22,17 @@ const chunkBytes = 64 * 1024
 const headerPieceBytes = 4 * 1024
 /** Bytes sniffed for the encoding. */
 const sampleBytes = 64 * 1024
-/** Problem rows keep at most this much raw text: an unclosed quote can swallow the rest of a file. */
+/** Problem rows keep at most this much raw text. */
 const maxRawChars = 4096
+/**
+ * A row may span at most this many physical lines. A quote that opens a cell and never closes
+ * makes the parser read on to the next quote anywhere in the file, or to its end; past this
+ * bound the row is taken to be such a quote: its first line is rejected and reading resumes on
+ * the line after it. Real multi-line cells (an address typed with Alt+Enter) span a few lines.
+ */
+export const maxLinesPerRow = 100
+/** The same bound in characters, for a runaway quote over a few very long lines. */
+export const maxCharsPerRow = 1 << 20
 
 const decoderLabels: Record<TextEncodingName, string> = {
   utf8: 'utf-8',
@@ -154,6 +163,8 @@ class CsvRows {
   private hasReplacement = false
   private batch: TableRow[] = []
   private ready: TableRow[][] = []
+  /** Set while a chunk stops at a row that a never-closed quote ran away with. */
+  private runaway: Runaway | undefined
 
   constructor(
     private readonly file: string,
@@ -178,6 +189,33 @@ class CsvRows {
   }
 
   feed(text: string, last: boolean): void {
+    let rest = text
+    // Each pass either ends the chunk or rejects the first line of a runaway quoted row and
+    // parses what follows it again (a loop, not recursion: a file may hold many such quotes).
+    while (this.feedOnce(rest, last)) {
+      const runaway = this.runaway as Runaway
+      this.runaway = undefined
+      const { input, start, line, why } = runaway
+      const lineEnd = input.indexOf(this.breakChar, start)
+      const first = lineEnd === -1 ? input.slice(start) : input.slice(start, lineEnd)
+      this.batch.push({
+        line,
+        problem: {
+          code: 'ROW_PARSE',
+          reason: `the quote opening a cell on line ${line} ${why}; line ${line} is rejected and reading resumes on line ${line + 1}`,
+          raw: rawText(first, 0, first.length),
+        },
+      })
+      this.readyIfFull()
+      this.partial = ''
+      this.line = line + 1
+      if (lineEnd === -1) return
+      rest = input.slice(lineEnd + 1)
+    }
+  }
+
+  /** Parses one chunk; true when it stopped at a runaway quoted row (see maxLinesPerRow). */
+  private feedOnce(text: string, last: boolean): boolean {
     const input = this.partial + text
     if (!this.parser) {
       // Delimiter and line break are guessed from the first line, so wait until it is complete
@@ -186,7 +224,7 @@ class CsvRows {
       const found = input.slice(lead).search(/[\r\n]/)
       if (found === -1 && !last) {
         this.partial = input
-        return
+        return false
       }
       this.parser = this.createParser(input, lead, found === -1 ? input.length : lead + found)
     }
@@ -195,7 +233,26 @@ class CsvRows {
     this.nextBreak = -1
     this.hasReplacement = input.includes('\uFFFD')
     const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>
+    if (this.runaway) return true
     this.partial = last ? '' : input.slice(result.meta.cursor)
+    // The row still open at the end of this chunk: a quote that has already run over too many
+    // lines is not waited for (nor held in memory) any longer.
+    if (this.header && this.partial.length > 0 && !this.cutShort) {
+      const long = this.partial.length > maxCharsPerRow
+      if (long || breaksUpTo(this.partial, this.breakChar, maxLinesPerRow) >= maxLinesPerRow) {
+        const why = `is not closed within ${long ? `${maxCharsPerRow} characters` : `${maxLinesPerRow} lines`}`
+        this.runaway = { input: this.partial, start: 0, line: this.line, why }
+        return true
+      }
+    }
+    return false
+  }
+
+  private readyIfFull(): void {
+    if (this.batch.length >= this.batchSize) {
+      this.ready.push(this.batch)
+      this.batch = []
+    }
   }
 
   *takeReady(): Generator<readonly TableRow[]> {
@@ -226,6 +283,8 @@ class CsvRows {
   }
 
   private onRow(result: Papa.ParseStepResult<string[]>): void {
+    // Rows after a runaway quote in this chunk are parsed again once its first line is dropped.
+    if (this.runaway) return
     const input = this.input
     const start = this.rowStart
     const end = result.meta.cursor
@@ -247,14 +306,19 @@ class CsvRows {
       return
     }
 
-    if (this.cutShort && result.errors.some((e) => e.code === 'MissingQuotes'))
-      throw new SplitBoundaryInQuoteError(this.file, line)
+    const unclosed = result.errors.some((e) => e.code === 'MissingQuotes')
+    if (this.cutShort && unclosed) throw new SplitBoundaryInQuoteError(this.file, line)
+    const long = end - start > maxCharsPerRow
+    if (unclosed || long || this.line - line > maxLinesPerRow) {
+      const why = unclosed
+        ? 'is not closed before the end of the file'
+        : `is not closed within ${long ? `${maxCharsPerRow} characters` : `${maxLinesPerRow} lines`}`
+      this.runaway = { input, start, line, why }
+      return
+    }
     const problem = this.findProblem(cells, result.errors, input, start, end)
     this.batch.push(problem ? { line, problem } : { line, cells, raw: lineText(input, start, end) })
-    if (this.batch.length >= this.batchSize) {
-      this.ready.push(this.batch)
-      this.batch = []
-    }
+    this.readyIfFull()
   }
 
   private findProblem(
@@ -294,6 +358,25 @@ class CsvRows {
     this.nextBreak = at === -1 ? Number.POSITIVE_INFINITY : at
     return count
   }
+}
+
+/** A row that a quote never closed: where it starts in `input`, its first physical line, and why. */
+interface Runaway {
+  readonly input: string
+  readonly start: number
+  readonly line: number
+  readonly why: string
+}
+
+/** Occurrences of `breakChar` in `text`, counting no further than `limit`. */
+function breaksUpTo(text: string, breakChar: string, limit: number): number {
+  let count = 0
+  let at = text.indexOf(breakChar)
+  while (at !== -1 && count < limit) {
+    count++
+    at = text.indexOf(breakChar, at + 1)
+  }
+  return count
 }
 
 /** No cell holds anything but whitespace: a blank line, `,,,` or a stray CR from mixed line endings. */

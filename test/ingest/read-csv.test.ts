@@ -203,12 +203,67 @@ describe('readCsv', () => {
     ])
   })
 
-  it('reports a quote left open to the end of the file as one ROW_PARSE row', async () => {
-    // papaparse reads an unclosed quote to the end of the file; the reject shows where it began
+  it('rejects the line of a quote left open to the end of the file and reads the lines after it', async () => {
     const rows = await allRows(await readCsv(await fixture('open-quote.csv', 'a,b\n1,"x\n2,y\n')))
     expect(rows).toEqual([
-      { line: 2, problem: { code: 'ROW_PARSE', reason: 'Quoted field unterminated', raw: '1,"x\n2,y' } },
+      {
+        line: 2,
+        problem: {
+          code: 'ROW_PARSE',
+          reason:
+            'the quote opening a cell on line 2 is not closed before the end of the file; line 2 is rejected and reading resumes on line 3',
+          raw: '1,"x',
+        },
+      },
+      { line: 3, cells: ['2', 'y'] },
     ])
+  })
+
+  describe.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('a quote that never closes in the middle of a large export (%s)', (_, nl) => {
+    // 20,000 rows (well over one 64 KiB read) with an unclosed quote on row 5,000, and a
+    // second stray quote on row 12,000 that the parser would otherwise take as its close.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},名${i},花园路${i}号`)
+    rows[5_000] = '5000,"名5000,花园路5000号'
+    rows[12_000] = '12000,名12000,花园路"12000号'
+    const text = `id,name,address${nl}${rows.join(nl)}${nl}`
+
+    it('rejects only the line the quote opened on, naming it, and reads every other row with its own line', async () => {
+      const read = await allRows(await readCsv(await fixture(`runaway-${nl.length}.csv`, text)))
+      const problems = read.filter((r) => 'problem' in r)
+      expect(problems).toEqual([
+        {
+          line: 5_002,
+          problem: {
+            code: 'ROW_PARSE',
+            reason:
+              'the quote opening a cell on line 5002 is not closed within 100 lines; line 5002 is rejected and reading resumes on line 5003',
+            raw: '5000,"名5000,花园路5000号',
+          },
+        },
+      ])
+      const good = read.filter((r) => 'cells' in r) as { line: number; cells: string[] }[]
+      expect(good).toHaveLength(19_999)
+      // every row is on line id + 2, and the stray mid-cell quote of row 12,000 stays literal
+      expect(good.filter((r) => r.line !== Number(r.cells[0]) + 2 || r.cells.length !== 3)).toEqual([])
+      expect(good.find((r) => r.cells[0] === '12000')?.cells[2]).toBe('花园路"12000号')
+    })
+  })
+
+  it('rejects a quoted row that a later quote closes more than 100 lines on, within one read', async () => {
+    // A quoted cell that closes 150 lines later, all within the first 64 KiB read.
+    const rows = Array.from({ length: 300 }, (_, i) => `${i},x${i}`)
+    rows[10] = '10,"x10'
+    rows[160] = '160,x160"'
+    const read = await allRows(await readCsv(await fixture('late-close.csv', `id,v\n${rows.join('\n')}\n`)))
+    expect(read.filter((r) => 'problem' in r).map((r) => [r.line, 'problem' in r && r.problem.raw])).toEqual([
+      [12, '10,"x10'],
+      // the closing quote now ends an unquoted cell and is kept as written
+    ])
+    expect(read.filter((r) => 'cells' in r)).toHaveLength(299)
+    expect(read.find((r) => r.line === 162)).toEqual({ line: 162, cells: ['160', 'x160"'] })
   })
 
   it('keeps rows, cells and physical lines right across read chunks (UTF-8 and GBK)', async () => {

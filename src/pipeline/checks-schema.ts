@@ -62,6 +62,16 @@ const FilterSchema = z
         'Its person or the person of a record on its row is placed (a newborn’s mother, a bride’s husband).',
       ),
     eventInPeriod: z.boolean().optional().describe('The event date falls in the reconciled month.'),
+    notPrecededBy: z
+      .strictObject({
+        sources: z.array(z.string().min(1)).min(1).optional(),
+        roles: z.array(z.enum(roles)).min(1).optional(),
+        eventTypes: z.array(z.enum(eventTypes)).min(1).optional(),
+      })
+      .optional()
+      .describe(
+        'The person holds no such record dated before this record’s event, e.g. { sources: [police-temporary] }.',
+      ),
   })
   .describe('Conditions a record must all meet.')
 
@@ -106,6 +116,9 @@ const CheckSchema = z.discriminatedUnion('kind', [
     kind: z.literal('missing'),
     from: FiltersSchema.describe('The records that must be found, e.g. civil-affairs brides.'),
     in: FiltersSchema.describe('Where they must be found, e.g. active register records.'),
+    unlessRaisedBy: unlessRaisedBy.describe(
+      'Ids of checks listed earlier whose cases already cover the person, e.g. [missing-inflow].',
+    ),
   }),
   z.strictObject({ ...base, kind: z.literal('duplicate'), of: FiltersSchema }),
   z.strictObject({
@@ -217,6 +230,17 @@ export function checkChecksRules(
         checkFilter(f, ['checks', i, key, j], kindOf, issues)
       })
     }
+    if (c.kind === 'missing') {
+      ;(c.unlessRaisedBy ?? []).forEach((id, k) => {
+        if (!ids.has(id) || id === c.id) {
+          issues.push({
+            path: ['checks', i, 'unlessRaisedBy', k],
+            message: `"${id}" is not the id of a check listed before this one`,
+            allowed: [...ids].filter((x) => x !== c.id),
+          })
+        }
+      })
+    }
     if (c.kind === 'conflict') {
       const seen = new Set<string>()
       c.fields.forEach((f, j) => {
@@ -277,6 +301,14 @@ function checkFilter(
   ;(f.sources ?? []).forEach((s, k) => {
     if (!kindOf.has(s))
       issues.push({ path: [...path, 'sources', k], message: `no source is named "${s}"`, allowed })
+  })
+  ;(f.notPrecededBy?.sources ?? []).forEach((s, k) => {
+    if (!kindOf.has(s))
+      issues.push({
+        path: [...path, 'notPrecededBy', 'sources', k],
+        message: `no source is named "${s}"`,
+        allowed,
+      })
   })
   const possible = new Set(
     named.flatMap((s) => {

@@ -48,6 +48,19 @@ export interface RecordFilter {
   readonly rowInJurisdiction?: boolean
   /** The event date falls in the reconciled month. */
   readonly eventInPeriod?: boolean
+  /**
+   * The record's person holds no record of these dated strictly before the record's event: a
+   * bride whose police 暂住 registration predates her marriage came as a migrant (流入漏管),
+   * one registered after it moved in by marriage (新婚漏管). Undated records precede nothing.
+   */
+  readonly notPrecededBy?: PrecedingFilter
+}
+
+/** Which earlier records `notPrecededBy` looks for. */
+export interface PrecedingFilter {
+  readonly sources?: readonly string[]
+  readonly roles?: readonly Role[]
+  readonly eventTypes?: readonly EventType[]
 }
 
 interface CheckBase {
@@ -64,6 +77,11 @@ export interface MissingCheck extends CheckBase {
   readonly kind: 'missing'
   readonly from: readonly RecordFilter[]
   readonly in: readonly RecordFilter[]
+  /**
+   * Ids of checks listed earlier: no case for a person one of their cases is already about (a
+   * migrant bride raised by 流入漏管 is one visit, not two).
+   */
+  readonly unlessRaisedBy?: readonly string[]
 }
 
 /** A person with more than one active record of `of`. */

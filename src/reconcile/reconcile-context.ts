@@ -203,6 +203,15 @@ function compileFilter(ctx: ReconcileContext, f: RecordFilter): RecordTest {
   const statuses = f.statuses === undefined ? null : new Set<string>(f.statuses)
   const marital = f.maritalStatuses === undefined ? null : new Set<string>(f.maritalStatuses)
   const periodEndDay = dayOf(ctx.periodEnd) as number
+  const preceding = f.notPrecededBy
+  const isPreceding =
+    preceding === undefined
+      ? null
+      : compileFilter(ctx, {
+          ...(preceding.sources === undefined ? {} : { sources: preceding.sources }),
+          ...(preceding.roles === undefined ? {} : { roles: preceding.roles }),
+          ...(preceding.eventTypes === undefined ? {} : { eventTypes: preceding.eventTypes }),
+        })
   return (i) => {
     const r = ctx.records[i] as ReconcileRecord
     if (sources !== null && !sources.has(r.source)) return false
@@ -225,6 +234,14 @@ function compileFilter(ctx: ReconcileContext, f: RecordFilter): RecordTest {
     if (f.eventInPeriod !== undefined) {
       const inPeriod = r.eventDate !== null && r.eventDate >= ctx.periodStart && r.eventDate <= ctx.periodEnd
       if (inPeriod !== f.eventInPeriod) return false
+    }
+    if (isPreceding !== null && r.eventDate !== null) {
+      const at = r.eventDate
+      const preceded = ctx.membersOf(i).some((m) => {
+        const d = (ctx.records[m] as ReconcileRecord).eventDate
+        return m !== i && d !== null && d < at && isPreceding(m)
+      })
+      if (preceded) return false
     }
     if (f.age !== undefined) {
       const birth = dayOf(birthDateOf(r))

@@ -43,7 +43,7 @@ export function reconcile(
 function casesOf(ctx: ReconcileContext, check: Check, raised: RaisedRecords): Case[] {
   switch (check.kind) {
     case 'missing':
-      return missingCases(ctx, check)
+      return missingCases(ctx, check, raised)
     case 'duplicate':
       return duplicateCases(ctx, check)
     case 'conflict':

@@ -30,9 +30,10 @@ describe('the standard checks file', () => {
     expect(parsed.ok ? [] : parsed.issues).toEqual([])
     if (!parsed.ok) return
     expect(parsed.checks.map((c) => c.name)).toEqual([
+      // 流入漏管 first: 新婚漏管 leaves the migrant brides it raised to it (unlessRaisedBy).
+      '流入漏管',
       '新婚漏管',
       '出生漏报',
-      '流入漏管',
       '重复建档',
       '信息不一致',
       '死亡未注销',

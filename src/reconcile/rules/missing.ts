@@ -2,6 +2,7 @@ import { buildCase, personZh, probabilityZh } from '../build-case.js'
 import type { Case } from '../case.js'
 import type { MissingCheck, RecordFilter } from '../check.js'
 import { maritalStatusZh } from '../labels-zh.js'
+import { RaisedRecords } from '../raised-records.js'
 import { birthDateOf, compileFilters, dayOf, type ReconcileContext } from '../reconcile-context.js'
 import type { LinkedPair, ReconcileRecord } from '../reconcile-input.js'
 
@@ -12,9 +13,14 @@ import type { LinkedPair, ReconcileRecord } from '../reconcile-input.js'
  * When the person holds a record of an `in` source that fails its filter (a register record
  * still shown 未婚), that record is the counterpart and the reason says why it does not count.
  * When the person holds none but one of its records is in a doubtful pair with an `in` record,
- * the case is 待人工确认 with the most probable such pair.
+ * the case is 待人工确认 with the most probable such pair. A person a case of a check named in
+ * `unlessRaisedBy` is already about is left to that case.
  */
-export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[] {
+export function missingCases(
+  ctx: ReconcileContext,
+  check: MissingCheck,
+  raised: RaisedRecords = new RaisedRecords(),
+): Case[] {
   const isFrom = compileFilters(ctx, check.from)
   const isIn = compileFilters(ctx, check.in)
   // A target record whose 婚姻状况 is blank is there and says nothing against the marriage:
@@ -35,6 +41,7 @@ export function missingCases(ctx: ReconcileContext, check: MissingCheck): Case[]
     done.add(ctx.personOf(i))
     const members = ctx.membersOf(i)
     if (members.some(found)) continue
+    if (members.some((m) => raised.byAny(m, check.unlessRaisedBy))) continue
     const subjects = members.filter(isFrom)
     const context = subjects.flatMap((s) => ctx.rowMates(s))
     const first = subjects[0] as number

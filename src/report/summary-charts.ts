@@ -14,7 +14,7 @@ export const chartFontFamily =
   '"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "SimHei", sans-serif'
 
 /**
- * One chart as SVG. zrender names its CSS classes and gradients zr<instance>-…, the instance
+ * One chart as SVG. zrender names its CSS classes and gradients zr<instance>-cls-<n>, both
  * counting up per process; inline SVGs share one page's stylesheet, and the same month should
  * give the same bytes, so each chart gets its own fixed prefix instead.
  */
@@ -22,7 +22,16 @@ function renderSvg(id: string, option: echarts.EChartsOption, width: number, hei
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: chartFontFamily }, ...option })
-    return chart.renderToSVGString().replace(/\bzr\d+-/g, `${id}-`)
+    // Class and gradient names (zr0-cls-4, zr0-g0) renumbered in order of appearance.
+    const names = new Map<string, string>()
+    return chart.renderToSVGString().replace(/\bzr\d+-([A-Za-z]+)-?\d+\b/g, (name, kind: string) => {
+      let fixed = names.get(name)
+      if (fixed === undefined) {
+        fixed = `${id}-${kind}${names.size}`
+        names.set(name, fixed)
+      }
+      return fixed
+    })
   } finally {
     chart.dispose()
   }

@@ -213,9 +213,8 @@ describe('period reports', () => {
     expect(fa.map((f) => path.relative(path.join(dir, 'a'), f))).toEqual(
       fb.map((f) => path.relative(path.join(dir, 'b'), f)),
     )
-    fa.forEach((f, i) =>
-      expect(readFileSync(f).equals(readFileSync(fb[i] as string)), path.basename(f)).toBe(true),
-    )
+    for (const [i, f] of fa.entries())
+      expect(readFileSync(f).equals(readFileSync(fb[i] as string)), path.basename(f)).toBe(true)
   })
 
   it('compares with last month from its summary.json, per check and per community', async () => {

@@ -202,6 +202,19 @@ const EvaluationSchema = z
   })
   .describe('Where the ground truth is, for bidui evaluate.')
 
+const ReportsSchema = z
+  .strictObject({
+    maskIds: z
+      .boolean()
+      .default(true)
+      .describe('Show ID numbers as 410105********1234 in every report (default true); bidui run --no-mask overrides.'),
+    lang: z
+      .enum(['zh', 'en'])
+      .default('zh')
+      .describe('Language of summary.html, the workbook summary and the printed sheets: zh (default) or en.'),
+  })
+  .describe('How bidui run writes reports/<period>/.')
+
 export const PipelineSchema = z
   .strictObject({
     version: z.literal(1).describe('Pipeline format version; always 1 for now.'),
@@ -223,6 +236,7 @@ export const PipelineSchema = z
     checks: ChecksSchema.optional().describe(
       'Reconciliation checks (missing, duplicate, conflict, stale, invalid), in report order; bidui run raises their cases.',
     ),
+    reports: ReportsSchema.optional().describe('Report settings: ID masking and language.'),
   })
   .describe('A bidui pipeline: where the exports are and how to read them.')
 

@@ -24,6 +24,16 @@ export interface Pipeline {
   readonly evaluation: Evaluation | null
   /** The `checks:` list, in report order (empty when the file has none): what bidui run raises. */
   readonly checks: readonly Check[]
+  /** The `reports:` section, defaults filled in (IDs masked, Chinese). */
+  readonly reports: ReportSettings
+}
+
+/** How bidui run writes its reports. */
+export interface ReportSettings {
+  /** Show ID numbers as 410105********1234 (default true). */
+  readonly maskIds: boolean
+  /** Language of the summary page, the workbook summary and the printed sheets. */
+  readonly lang: 'zh' | 'en'
 }
 
 /** A free-named field declared by the pipeline (domain/attribute.ts). */

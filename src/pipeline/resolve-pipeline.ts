@@ -54,6 +54,7 @@ export function resolvePipeline(written: WrittenPipeline, file: string): Pipelin
         : { truthAttribute: written.evaluation.truthAttribute, pattern: written.evaluation.pattern ?? null },
     // The checks schema already gives the resolved form (filters always lists).
     checks: written.checks ?? [],
+    reports: { maskIds: written.reports?.maskIds ?? true, lang: written.reports?.lang ?? 'zh' },
   }
 }
 

@@ -99,10 +99,10 @@ describe.skipIf(!hasChromium)('summary.html in headless Chromium', () => {
       expect(charts[0]?.text).toContain('新婚漏管')
       expect(charts[1]?.text).toContain('文化路社区')
       // The hostile name is text on the page, not a script that ran.
-      expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0)
+      expect(await page.locator('script').count()).toBe(0)
       for (const p of files.print) {
         await page.goto(pathToFileURL(p.html).href, { waitUntil: 'load' })
-        expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0)
+        expect(await page.locator('script').count()).toBe(0)
         const blocks = await page.$$eval('section.case', (s) =>
           s.map((e) => e.getBoundingClientRect().height),
         )

@@ -6,6 +6,7 @@ import pc from 'picocolors'
 import { BiduiError, formatLocation } from '../errors/bidui-error.js'
 import { registerBlockingCommand } from './commands/blocking.js'
 import { registerCasesCommand } from './commands/cases.js'
+import { registerCheckCommand } from './commands/check.js'
 import { registerDecideCommand } from './commands/decide.js'
 import { registerEvaluateCommand } from './commands/evaluate.js'
 import { registerExportCommand } from './commands/export.js'
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerRunCommand(program)
   registerCasesCommand(program)
   registerDecideCommand(program)
+  registerCheckCommand(program)
   program.addHelpText(
     'after',
     `

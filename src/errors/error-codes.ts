@@ -40,3 +40,7 @@ export type ErrorCode =
   | 'CASE_NOT_FOUND'
   | 'CASE_DECISION_INVALID'
   | 'CASE_DECISIONS_FILE_UNREADABLE'
+  // bidui check (fixtures and golden files)
+  | 'CHECK_NO_FIXTURES'
+  | 'CHECK_GOLDEN_NOT_FOUND'
+  | 'CHECK_GOLDEN_UNREADABLE'

@@ -87,6 +87,15 @@ const base = {
     .describe('Stable id, part of every case key: renaming it reopens every case.'),
   name: z.string().min(1).describe('The Chinese name officers read, e.g. 新婚漏管.'),
   label: z.string().min(1).describe('English label, e.g. missing newlywed.'),
+  floors: z
+    .strictObject({
+      precision: z.number().min(0).max(1).optional(),
+      recall: z.number().min(0).max(1).optional(),
+    })
+    .optional()
+    .describe(
+      'Least precision/recall against generator truth that bidui check accepts, e.g. { precision: 0.95, recall: 0.98 }.',
+    ),
 }
 
 const unlessRaisedBy = z

@@ -70,6 +70,16 @@ interface CheckBase {
   readonly name: string
   /** English label, e.g. missing newlywed. */
   readonly label: string
+  /**
+   * Least precision and recall against generator truth that `bidui check` accepts on the
+   * pipeline's fixtures; absent: the check is scored but never fails on quality.
+   */
+  readonly floors?: QualityFloors
+}
+
+export interface QualityFloors {
+  readonly precision?: number
+  readonly recall?: number
 }
 
 /** Records of `from` whose person holds no record of `in`. */

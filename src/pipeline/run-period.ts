@@ -6,17 +6,18 @@ import type { Case } from '../reconcile/case.js'
 import { reconcile } from '../reconcile/reconcile.js'
 import type { ReconcileSource } from '../reconcile/reconcile-input.js'
 import { type CheckCount, countCases } from '../report/case-summary.js'
+import { buildPeriodReport } from '../report/period-report.js'
+import { previousFromTracking } from '../report/previous-from-tracking.js'
+import { readPreviousSummary } from '../report/read-previous-summary.js'
 import {
   beginReportCommit,
   type ReportCommit,
   recoverReportCommits,
   relocatePaths,
 } from '../report/report-commit.js'
-import {
-  type CaseReportFiles,
-  type CaseReportSummary,
-  writeCaseReports,
-} from '../report/write-case-reports.js'
+import type { ReportLang } from '../report/report-lang.js'
+import type { CaseReportSummary } from '../report/write-case-reports.js'
+import { type PeriodReportFiles, writePeriodReports } from '../report/write-period-reports.js'
 import { writeRejectsCsv } from '../report/write-rejects-csv.js'
 import type { Store } from '../store/open-store.js'
 import { loadReconcileInput } from '../store/reconcile-input.repository.js'
@@ -37,8 +38,10 @@ export interface RunPeriodOptions {
   readonly now: () => Date
   /** Folder for reports; files go to <reports>/<period>/. */
   readonly reports: string
-  /** Mask ID numbers in the case files (410105********1234); default true. */
+  /** Mask ID numbers in the reports (410105********1234); default the pipeline's reports.maskIds (true). */
   readonly maskIds?: boolean
+  /** Language of summary.html, the workbook summary and the printed sheets; default the pipeline's. */
+  readonly lang?: ReportLang
   /** Called when a stage ends, with its duration and a short account of what it did. */
   readonly onStage?: (stage: RunStage, seconds: number, detail: string) => void
   /** Ingest's per-file messages and progress, passed through. */
@@ -66,7 +69,7 @@ export interface RunSummary {
   >
   readonly checks: readonly CheckCount[]
   readonly total: CaseReportSummary['total']
-  readonly reports: CaseReportFiles
+  readonly reports: PeriodReportFiles
   /** Case tracking: statuses against the previous month run, decisions honoured (bidui decide). */
   readonly cases: TrackedPeriod['summary'] & { readonly laterPeriods: readonly string[] }
   readonly idsMasked: boolean
@@ -152,7 +155,7 @@ async function runStages(
   const file = options.pipelineFile ?? pipeline.file
   if (pipeline.matching === null) throw new NoMatchingSectionError(file, 'run')
   const period = options.period
-  const maskIds = options.maskIds ?? true
+  const maskIds = options.maskIds ?? pipeline.reports.maskIds
   // runPeriod moves the staged reports to <reports>/<period>/ once the store has committed.
   const dir = staging
   const seconds: Record<RunStage, number> = { ingest: 0, link: 0, reconcile: 0, report: 0 }
@@ -238,26 +241,36 @@ async function runStages(
   }
   const reports = await stage(
     'report',
-    async () =>
-      writeCaseReports(
-        dir,
-        tracked.cases,
-        pipeline.checks,
-        {
-          records: reconciled.input.records,
-          communityNames: new Map(pipeline.jurisdiction.communities.map((c) => [c.code, c.name])),
-          maskIds,
-        },
-        {
-          pipeline: pipeline.name,
-          county: pipeline.jurisdiction.county,
-          period,
-          checks,
-          total,
-          idsMasked: maskIds,
-        },
-      ),
-    (r) => `${r.perCheck.length + 1} case files and summary.json in ${r.dir}`,
+    async () => {
+      // Last month's counts: case tracking's when it compared with a month, else last month's summary.json.
+      const prev = tracked.summary.previousPeriod
+      const report = buildPeriodReport({
+        pipeline: pipeline.name,
+        county: pipeline.jurisdiction.county,
+        jurisdiction: pipeline.jurisdiction.name,
+        period,
+        lang: options.lang ?? pipeline.reports.lang,
+        checks: pipeline.checks,
+        communities: pipeline.jurisdiction.communities,
+        input: reconciled.input,
+        cases: tracked.cases,
+        maskIds,
+        previous:
+          prev === null
+            ? readPreviousSummary(options.reports, period)
+            : previousFromTracking(prev, tracked.byCommunity),
+      })
+      return writePeriodReports(dir, report, pipeline.checks, {
+        pipeline: pipeline.name,
+        county: pipeline.jurisdiction.county,
+        period,
+        checks,
+        total,
+        idsMasked: maskIds,
+      })
+    },
+    (r) =>
+      `${r.perCheck.length + 1} case files, summary.json, cases.xlsx, summary.html and ${r.print.length} printable sheets in ${r.dir}`,
   )()
 
   const fresh = ingested.summary.files.filter((f) => f.status === 'ingested').length

@@ -1,5 +1,5 @@
 import Table from 'cli-table3'
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { parseMonth } from '../../domain/month.js'
 import { BadPeriodError } from '../../errors/ingest-period-errors.js'
@@ -7,6 +7,7 @@ import { NoMatchingSectionError } from '../../errors/no-matching-section-error.j
 import { linkSeed } from '../../pipeline/link-seed.js'
 import { loadPipeline } from '../../pipeline/load-pipeline.js'
 import type { RunSummary } from '../../pipeline/run-period.js'
+import { type ReportLang, reportLangs } from '../../report/report-lang.js'
 import { FileProgress } from '../progress.js'
 import { stageLogger } from '../stage-log.js'
 import { tableStyle } from '../table-style.js'
@@ -15,7 +16,9 @@ interface RunFlags {
   period: string
   db: string
   reports: string
-  mask: boolean
+  /** undefined: the pipeline's reports.maskIds (default true). */
+  mask?: boolean
+  lang?: ReportLang
   json?: boolean
 }
 
@@ -25,7 +28,9 @@ export function registerRunCommand(program: Command): void {
     .description(
       'The monthly reconciliation in one command: ingest the month’s exports, link them into\n' +
         'persons, run the pipeline’s checks and write the case reports to reports/<period>/:\n' +
-        'cases.csv (every case), cases-<check id>.csv per check and summary.json.',
+        'cases.csv (every case), cases-<check id>.csv per check, summary.json, cases.xlsx (summary\n' +
+        'and one sheet per check), summary.html (charts, opens offline) and print/<community>.html\n' +
+        'and .pdf (入户核查表, field-verification sheets).',
     )
     .argument(
       '<pipeline>',
@@ -34,7 +39,14 @@ export function registerRunCommand(program: Command): void {
     .requiredOption('-p, --period <YYYY-MM>', 'the month the exports cover; fills {period} in file names')
     .option('--db <file>', 'the store: a SQLite file, created if missing', process.env.BIDUI_DB ?? 'bidui.db')
     .option('--reports <dir>', 'folder for reports; files go to <dir>/<period>/', 'reports')
-    .option('--no-mask', 'show whole ID numbers in the case files (default 410105********1234)')
+    .option('--mask', 'mask ID numbers in every report as 410105********1234 (the default)')
+    .option('--no-mask', 'show whole ID numbers in the reports (overrides the pipeline’s reports.maskIds)')
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of summary.html, the workbook summary and the printed sheets',
+      ).choices(reportLangs),
+    )
     .option('--json', 'print the summary as JSON on stdout (for scripts), nothing else')
     .addHelpText(
       'after',
@@ -74,7 +86,8 @@ Environment: BIDUI_DB sets the default for --db.`,
           rng: createRng(linkSeed(period)).next,
           now: () => new Date(),
           reports: flags.reports,
-          maskIds: flags.mask,
+          ...(flags.mask === undefined ? {} : { maskIds: flags.mask }),
+          ...(flags.lang === undefined ? {} : { lang: flags.lang }),
           pipelineFile: file,
           onStage: stageLogger(!flags.json),
           onProgress: (p) => progress.update(p.bytesDone, p.rows),
@@ -98,7 +111,7 @@ Environment: BIDUI_DB sets the default for --db.`,
       process.stdout.write(`${casesTable(summary)}\n`)
       process.stdout.write(trackingLines(summary))
       process.stdout.write(
-        `reports: ${summary.reports.dir} (cases.csv, cases-<check>.csv, summary.json` +
+        `reports: ${summary.reports.dir} (cases.csv, cases-<check>.csv, summary.json, cases.xlsx, summary.html, print/<community>.html|pdf` +
           `${summary.idsMasked ? '; IDs masked, --no-mask shows them' : '; IDs NOT masked'})` +
           ` · rejects: ${summary.ingest.rejectsFile} · store: ${flags.db}\n`,
       )

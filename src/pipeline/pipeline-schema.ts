@@ -207,7 +207,9 @@ const ReportsSchema = z
     maskIds: z
       .boolean()
       .default(true)
-      .describe('Show ID numbers as 410105********1234 in every report (default true); bidui run --no-mask overrides.'),
+      .describe(
+        'Show ID numbers as 410105********1234 in every report (default true); bidui run --no-mask overrides.',
+      ),
     lang: z
       .enum(['zh', 'en'])
       .default('zh')

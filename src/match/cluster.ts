@@ -111,19 +111,33 @@ function merged(
 }
 
 function numbered(recordCount: number, find: (x: number) => number, flagged: FlaggedLink[]): Clustering {
+  // Typed arrays, not a Map per root and an array per cluster: at 2.4 million records nearly
+  // every cluster is a single record, and a million one-element arrays kept the collector busy.
   const clusterOf = new Int32Array(recordCount)
-  const numberOfRoot = new Map<number, number>()
-  const members: number[][] = []
+  const numberOfRoot = new Int32Array(recordCount).fill(-1)
+  const size: number[] = []
   for (let i = 0; i < recordCount; i++) {
     const root = find(i)
-    let n = numberOfRoot.get(root)
-    if (n === undefined) {
-      n = members.length
-      numberOfRoot.set(root, n)
-      members.push([])
+    let n = numberOfRoot[root] as number
+    if (n < 0) {
+      n = size.length
+      numberOfRoot[root] = n
+      size.push(0)
     }
     clusterOf[i] = n
-    ;(members[n] as number[]).push(i)
+    size[n] = (size[n] as number) + 1
   }
-  return { clusterOf, clusters: members.filter((m) => m.length > 1), flagged }
+  const members: number[][] = []
+  const slot = new Int32Array(size.length).fill(-1)
+  for (let n = 0; n < size.length; n++) {
+    if ((size[n] as number) > 1) {
+      slot[n] = members.length
+      members.push([])
+    }
+  }
+  for (let i = 0; i < recordCount; i++) {
+    const at = slot[clusterOf[i] as number] as number
+    if (at >= 0) (members[at] as number[]).push(i)
+  }
+  return { clusterOf, clusters: members, flagged }
 }

@@ -164,12 +164,17 @@ interface Vote {
 }
 
 function votes(fingerprints: readonly string[], local: Int32Array, map: ReadonlyMap<string, number>): Vote[] {
-  const counts = new Map<string, Vote>()
+  // Keyed by cluster · span + number, not by a string per record (millions of them at a
+  // million persons); strings only if that number could pass 2^53.
+  let span = 1
+  for (const number of map.values()) if (number >= span) span = number + 1
+  const numeric = (local.length + 1) * span <= Number.MAX_SAFE_INTEGER
+  const counts = new Map<number | string, Vote>()
   for (let i = 0; i < fingerprints.length; i++) {
     const number = map.get(fingerprints[i] as string)
     if (number === undefined) continue
     const cluster = local[i] as number
-    const key = `${cluster}:${number}`
+    const key = numeric ? cluster * span + number : `${cluster}:${number}`
     const v = counts.get(key)
     counts.set(key, { cluster, number, count: (v?.count ?? 0) + 1 })
   }

@@ -14,9 +14,17 @@ export interface RecordColumns {
   readonly fields: readonly string[]
   /** codes[f][i]: index into dictionaries[f] of record i's value of field f; -1 when null. */
   readonly codes: readonly Int32Array[]
-  /** dictionaries[f]: the distinct non-null values of field f, in order of first appearance. */
+  /**
+   * dictionaries[f]: the non-null values of field f, in order of first appearance; equal codes
+   * are equal values. Values repeat across records are kept once; a field whose values hardly
+   * repeat (an ID, an address) is not deduplicated (RecordColumnsBuilder), so there two codes
+   * may hold equal values.
+   */
   readonly dictionaries: readonly (readonly string[])[]
 }
+
+/** Records read before RecordColumnsBuilder decides which fields are worth interning. */
+const probeRecords = 65_536
 
 /** Records as matching reads them: objects (small inputs, tests) or columns (a stored period). */
 export type Records = readonly MatchRecord[] | RecordColumns
@@ -59,11 +67,18 @@ export function mapRecords<T>(records: Records, f: (record: MatchRecord, index: 
   return out
 }
 
-/** Builds RecordColumns row by row, interning each field's values. */
+/**
+ * Builds RecordColumns row by row, interning each field's values. After the first
+ * `probeRecords` records, a field with more distinct values than half its non-null ones (an ID,
+ * an address) stops being interned and keeps each record's value as read: hashing two million
+ * near-unique strings into a Map cost more than everything else in loading a period.
+ */
 export class RecordColumnsBuilder {
   private readonly codes: Int32Array[]
   private readonly dictionaries: string[][]
-  private readonly lookups: Map<string, number>[]
+  /** null once the field is kept as read. */
+  private readonly lookups: (Map<string, number> | null)[]
+  private readonly nonNull: number[]
   private count = 0
 
   /** @param capacity records expected; the columns grow past it when needed. */
@@ -74,6 +89,7 @@ export class RecordColumnsBuilder {
     this.codes = fields.map(() => new Int32Array(Math.max(1, capacity)))
     this.dictionaries = fields.map(() => [])
     this.lookups = fields.map(() => new Map())
+    this.nonNull = fields.map(() => 0)
   }
 
   /** Appends a record: its value of each field, in `fields` order (null, undefined or absent: null). */
@@ -82,6 +98,7 @@ export class RecordColumnsBuilder {
     if (at === (this.codes[0]?.length ?? Number.POSITIVE_INFINITY)) this.grow()
     for (let f = 0; f < this.fields.length; f++) this.set(f, at, values[f])
     this.count++
+    if (this.count === probeRecords) this.stopInterningUniqueFields()
   }
 
   /** Appends a record given as an object (absent fields are null). */
@@ -107,15 +124,27 @@ export class RecordColumnsBuilder {
       codes[at] = -1
       return
     }
-    const lookup = this.lookups[f] as Map<string, number>
+    this.nonNull[f] = (this.nonNull[f] as number) + 1
+    const dictionary = this.dictionaries[f] as string[]
+    const lookup = this.lookups[f] as Map<string, number> | null
+    if (lookup === null) {
+      codes[at] = dictionary.length
+      dictionary.push(value)
+      return
+    }
     let code = lookup.get(value)
     if (code === undefined) {
-      const dictionary = this.dictionaries[f] as string[]
       code = dictionary.length
       dictionary.push(value)
       lookup.set(value, code)
     }
     codes[at] = code
+  }
+
+  private stopInterningUniqueFields(): void {
+    for (let f = 0; f < this.fields.length; f++) {
+      if ((this.dictionaries[f] as string[]).length * 2 > (this.nonNull[f] as number)) this.lookups[f] = null
+    }
   }
 
   private grow(): void {

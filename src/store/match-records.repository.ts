@@ -65,8 +65,9 @@ export const matchRecordFields = [
 ] as const
 
 // Rows read per query: a period is read file by file in pages along the record_file index, so
-// no more than a page of row objects lives at once (all 2.4 million at once took gigabytes).
-const pageRows = 50_000
+// no more than a page of row objects lives at once (all 2.4 million at once took gigabytes),
+// and a page dies young (larger pages were promoted to the old generation before being used).
+const pageRows = 16_384
 
 /**
  * Loads every record ingested for a pipeline's period, ordered by source, then file, then line
@@ -135,12 +136,10 @@ export async function loadMatchRecords(
         .where('record.file_id', '=', file.id)
         .$if(from !== null, (qb) => {
           const { line, id } = from as { line: number; id: number }
-          return qb.where((eb) =>
-            eb.or([
-              eb('record.line', '>', line),
-              eb.and([eb('record.line', '=', line), eb('record.id', '>', id)]),
-            ]),
-          )
+          // line >= … first: an index range that starts at the page, not at the file's first row.
+          return qb
+            .where('record.line', '>=', line)
+            .where((eb) => eb.or([eb('record.line', '>', line), eb('record.id', '>', id)]))
         })
         .orderBy('record.line')
         .orderBy('record.id')

@@ -9,7 +9,14 @@ import type { MatchRecord } from '../../src/match/comparison.js'
 import { linkRecords } from '../../src/match/link-period.js'
 import { namedComparison } from '../../src/match/named-comparison.js'
 import { prepareRecords } from '../../src/match/prepare-records.js'
-import { mapRecords, recordCount, toRecordColumns, toRecordObjects } from '../../src/match/record-columns.js'
+import {
+  mapRecords,
+  RecordColumnsBuilder,
+  recordCount,
+  recordReader,
+  toRecordColumns,
+  toRecordObjects,
+} from '../../src/match/record-columns.js'
 import { loadPipeline } from '../../src/pipeline/load-pipeline.js'
 import type { Pipeline } from '../../src/pipeline/pipeline.js'
 import { type LoadedMatchRecords, loadMatchRecords } from '../../src/store/match-records.repository.js'
@@ -31,6 +38,28 @@ describe('record columns', () => {
       expect(columns.dictionaries[0]).toHaveLength(distinct.size)
     },
   )
+})
+
+describe('RecordColumnsBuilder', () => {
+  it('stops interning a field whose values hardly repeat, and reads every value back as given', () => {
+    const fields = ['id', 'sex']
+    const builder = new RecordColumnsBuilder(fields, 16)
+    const n = 70_000
+    for (let i = 0; i < n; i++)
+      builder.push([`id${i % 60_000}`, i % 3 === 0 ? null : i % 2 === 0 ? 'male' : 'female'])
+    const columns = builder.build()
+    // Two sexes, kept once each. IDs: interned over the first 65,536 records (60,000 distinct,
+    // not worth a Map), then each later record's kept as read.
+    expect(columns.dictionaries[1]).toEqual(['female', 'male'])
+    expect(columns.dictionaries[0]).toHaveLength(60_000 + (n - 65_536))
+    const reader = recordReader(columns)
+    for (const i of [0, 1, 3, 59_999, 60_000, 65_535, 65_536, 69_999]) {
+      expect(reader(i)).toEqual({
+        id: `id${i % 60_000}`,
+        sex: i % 3 === 0 ? null : i % 2 === 0 ? 'male' : 'female',
+      })
+    }
+  })
 })
 
 // The demo month (3,000 persons from the generator), ingested once: the columnar path against

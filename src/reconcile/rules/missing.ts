@@ -37,7 +37,7 @@ export function missingCases(
   const done = new Set<number>()
   const cases: Case[] = []
   for (let i = 0; i < ctx.records.length; i++) {
-    if (!isFrom(i) || done.has(ctx.personOf(i))) continue
+    if (!isFrom(i) || isUnnamedChild(ctx, i) || done.has(ctx.personOf(i))) continue
     done.add(ctx.personOf(i))
     const members = ctx.membersOf(i)
     if (members.some(found)) continue
@@ -95,9 +95,9 @@ export function missingCases(
 const birthSlackDays = 31
 
 /**
- * Births whose row holds no child record: a certificate names no child before the parents
- * choose a name, and ingest records nobody for an unnamed child without an ID, so the `from`
- * filter on role child never sees these births (a third of the certificates). The row's mother
+ * Births whose row holds no named child record: a certificate names no child before the
+ * parents choose a name (a third of the certificates), and an unnamed child without an ID
+ * links to nothing (isUnnamedChild). The row's mother
  * stands for the child. The birth is known, and no case is raised here, when a child born
  * within birthSlackDays of the certificate's date (any date when one is unknown) is
  * - an `in` child on a row with a record of the mother's person (计生生育信息 lists her child), or
@@ -122,7 +122,8 @@ function unnamedBirthCases(ctx: ReconcileContext, check: MissingCheck, targetLab
       else list.push(k)
     }
   }
-  const hasChild = (i: number): boolean => ctx.rowMates(i).some((m) => ctx.records[m]?.role === 'child')
+  const hasChild = (i: number): boolean =>
+    ctx.rowMates(i).some((m) => ctx.records[m]?.role === 'child' && !isUnnamedChild(ctx, m))
   const cases: Case[] = []
   const done = new Set<string>()
   for (let i = 0; i < ctx.records.length; i++) {
@@ -155,6 +156,16 @@ function unnamedBirthCases(ctx: ReconcileContext, check: MissingCheck, targetLab
     )
   }
   return cases
+}
+
+/**
+ * A child record with neither a name nor an ID (a certificate before the parents chose a name,
+ * read as 陈娟之女 or left blank) that the linkage joined to nothing: its birth is checked
+ * through its mother (unnamedBirthCases), whether or not ingest keeps such a record.
+ */
+function isUnnamedChild(ctx: ReconcileContext, i: number): boolean {
+  const r = ctx.records[i] as ReconcileRecord
+  return r.role === 'child' && r.name === null && r.residentId.norm === null && ctx.membersOf(i).length === 1
 }
 
 /** Keys of where a record's family lives: its 户号 and its normalized dwelling. */

@@ -276,6 +276,29 @@ describe('births whose certificate names no child', () => {
     )
   })
 
+  it('checks it through the mother when ingest keeps the unnamed child as a record without name or ID', () => {
+    const event = { eventType: 'birth' as const, eventDate: '2026-09-01' }
+    const unnamed = rec({
+      source: 'health-births',
+      line: 7,
+      role: 'child',
+      sex: 'female',
+      birthDate: '2026-09-01',
+      ...event,
+    })
+    const listed = [
+      ...certificate(),
+      unnamed,
+      rec({ source: 'register-births', line: 3, role: 'mother', name: '赵敏' }),
+      rec({ source: 'register-births', line: 3, role: 'child', name: '孙悦', birthDate: '2026-09-03' }),
+    ]
+    expect(reconcile(input(listed, [[0, 3]]), [check], opts)).toEqual([])
+    const unlisted = reconcile(input([...certificate(), unnamed]), [check], opts)
+    expect(unlisted.map((c) => c.records.filter((r) => r.part === 'subject').map((r) => r.ref))).toEqual([
+      ['health-births.csv:7:mother'],
+    ])
+  })
+
   it('counts the birth as reported when the register lists her child born within a month of it', () => {
     const records = [
       ...certificate(),

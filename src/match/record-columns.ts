@@ -17,7 +17,7 @@ export interface RecordColumns {
   /**
    * dictionaries[f]: the non-null values of field f, in order of first appearance; equal codes
    * are equal values. Values repeat across records are kept once; a field whose values hardly
-   * repeat (an ID, an address) is not deduplicated (RecordColumnsBuilder), so there two codes
+   * repeat (an ID) is not deduplicated (RecordColumnsBuilder), so there two codes
    * may hold equal values.
    */
   readonly dictionaries: readonly (readonly string[])[]
@@ -69,8 +69,8 @@ export function mapRecords<T>(records: Records, f: (record: MatchRecord, index: 
 
 /**
  * Builds RecordColumns row by row, interning each field's values. After the first
- * `probeRecords` records, a field with more distinct values than half its non-null ones (an ID,
- * an address) stops being interned and keeps each record's value as read: hashing two million
+ * `probeRecords` records, a field with more than nine distinct values in ten non-null ones (an
+ * ID) stops being interned and keeps each record's value as read: hashing two million
  * near-unique strings into a Map cost more than everything else in loading a period.
  */
 export class RecordColumnsBuilder {
@@ -143,7 +143,11 @@ export class RecordColumnsBuilder {
 
   private stopInterningUniqueFields(): void {
     for (let f = 0; f < this.fields.length; f++) {
-      if ((this.dictionaries[f] as string[]).length * 2 > (this.nonNull[f] as number)) this.lookups[f] = null
+      // Nine in ten distinct: an ID. Not half: a period is read source by source, so the first
+      // records hold each name about once, yet across sources each name recurs 2–3 times, and
+      // names not shared kept a prepared name value per record (gigabytes on two threads).
+      if ((this.dictionaries[f] as string[]).length * 10 > (this.nonNull[f] as number) * 9)
+        this.lookups[f] = null
     }
   }
 

@@ -114,7 +114,7 @@ export function buildCommunityResolver(communities: readonly CommunityEntry[]): 
     if (found === undefined) {
       const cleaned = clean(address)
       found = cleaned === '' ? null : scan(cleaned, byFirstUnit)
-      if (fromAddress.size >= 20_000) fromAddress.clear()
+      if (fromAddress.size >= 1024) fromAddress.clear()
       fromAddress.set(address, found)
     }
     return found

@@ -50,7 +50,7 @@ function normalizerFor(sourceName: string) {
   return () => buildRowNormalizer(source, indexOf, pipeline.jurisdiction)
 }
 
-describe('buildRowNormalizer caches', () => {
+describe('buildRowNormalizer reused across rows', () => {
   // Values from small pools (so names, addresses and communities repeat and the caches hit)
   // mixed with arbitrary text (so they also miss on odd input).
   const pick = (pool: string[]) => fc.oneof(fc.constantFrom(...pool), fc.string({ maxLength: 12 }))

@@ -1,4 +1,5 @@
 import * as echarts from 'echarts'
+import { embeddedFontFamily } from './embedded-font-css.js'
 import { communityName, type PeriodReport } from './period-report.js'
 import { checkTitle, label } from './report-labels.js'
 
@@ -9,9 +10,8 @@ export interface SummaryCharts {
   readonly weights: string
 }
 
-/** Fonts every office PC has for Chinese; nothing is downloaded. */
-export const chartFontFamily =
-  '"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "SimHei", sans-serif'
+/** The font embedded in the page, then fonts office PCs have for Chinese; nothing is downloaded. */
+export const chartFontFamily = `"${embeddedFontFamily}", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "SimHei", sans-serif`
 
 /**
  * One chart as SVG. zrender names its CSS classes and gradients zr<instance>-cls-<n>, both

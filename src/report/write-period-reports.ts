@@ -44,7 +44,7 @@ export async function writePeriodReports(
   const workbook = path.join(dir, 'cases.xlsx')
   await writeCaseWorkbook(workbook, report)
   const html = path.join(dir, 'summary.html')
-  writeSummaryHtml(html, report, renderSummaryCharts(report))
+  await writeSummaryHtml(html, report, renderSummaryCharts(report))
 
   const printDir = path.join(dir, 'print')
   const print: { community: string; html: string; pdf: string }[] = []

@@ -1,3 +1,4 @@
+import { embeddedFontCss } from './embedded-font-css.js'
 import { escapeHtml as h, htmlCell } from './html-escape.js'
 import { formatChange, previousCount } from './month-over-month.js'
 import { communityName, type PeriodReport } from './period-report.js'
@@ -9,11 +10,11 @@ import { writeFileAtomic } from './write-atomic.js'
 const percent = (r: Ratio) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(2)}%`)
 
 /**
- * The summary page: tables and the pre-rendered SVG charts inline, no script, no stylesheet or
- * font from elsewhere, so it opens from a USB stick on an offline PC. A Content-Security-Policy
+ * The summary page: tables and the pre-rendered SVG charts inline, the font embedded
+ * (`fontCss`), no script, nothing from elsewhere, so it opens from a USB stick on an offline PC. A Content-Security-Policy
  * forbids every fetch the page might otherwise make.
  */
-export function summaryHtml(report: PeriodReport, charts: SummaryCharts): string {
+export function summaryHtml(report: PeriodReport, charts: SummaryCharts, fontCss = ''): string {
   const lang = report.lang
   const L = (k: Parameters<typeof label>[0]) => h(label(k, lang))
   const title = `${label('summaryTitle', lang)} · ${report.jurisdiction} · ${report.period}`
@@ -54,10 +55,11 @@ export function summaryHtml(report: PeriodReport, charts: SummaryCharts): string
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
 <style>
+${fontCss}
 body { font-family: ${chartFontFamily}; margin: 24px; color: #222; max-width: 1000px; }
 h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid #bbb; padding: 4px 8px; }
@@ -96,7 +98,12 @@ ${indicator('noCase', m.withoutCase, 'noCaseDef')}
 `
 }
 
-/** Writes summary.html atomically. */
-export function writeSummaryHtml(file: string, report: PeriodReport, charts: SummaryCharts): void {
-  writeFileAtomic(file, summaryHtml(report, charts))
+/** Writes summary.html atomically, with the font subset for its own text embedded. */
+export async function writeSummaryHtml(
+  file: string,
+  report: PeriodReport,
+  charts: SummaryCharts,
+): Promise<void> {
+  const fontCss = await embeddedFontCss(summaryHtml(report, charts))
+  writeFileAtomic(file, summaryHtml(report, charts, fontCss))
 }

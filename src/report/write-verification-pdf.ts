@@ -1,29 +1,12 @@
-import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs'
+import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import { reportDate } from './report-date.js'
+import { reportFont } from './report-font.js'
 import { label } from './report-labels.js'
 import type { ReportLang } from './report-lang.js'
 import type { VerificationEntry, VerificationSheet } from './verification-sheet.js'
-import { woffToSfnt } from './woff-to-sfnt.js'
-
-/**
- * Noto Sans SC, simplified-Chinese subset (GB 2312 and the common characters, ASCII included),
- * from the @fontsource npm package: nothing to install on the machine. pdfkit embeds only the
- * glyphs a sheet uses, so a PDF stays tens of kilobytes.
- */
-export const verificationFontFile = createRequire(import.meta.url).resolve(
-  '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
-)
-
-let font: Buffer | undefined
-/** The sheet font unpacked to OpenType once per process (woffToSfnt says why). */
-function verificationFont(): Buffer {
-  font ??= woffToSfnt(readFileSync(verificationFontFile))
-  return font
-}
 
 const margin = 40
 const pageWidth = 595.28 // A4 in points
@@ -31,6 +14,30 @@ const pageHeight = 841.89
 const inner = pageWidth - 2 * margin
 const pad = 8
 const fillLine = 24
+
+/**
+ * Memoizes the font's character-to-glyph lookup. fontkit decodes the cmap's groups afresh on
+ * every lookup (a binary search over lazily parsed records), and each character of every run is
+ * looked up when it is measured, drawn and checked: half the time of a sheet. A fontkit internal:
+ * if the shape is not the expected one, nothing is changed (slower, still correct).
+ */
+function memoizeCmap(doc: PDFKit.PDFDocument): void {
+  type Cmap = { lookup(codePoint: number, variationSelector?: number): number }
+  const font = (doc as unknown as { _font?: { font?: { _cmapProcessor?: Cmap } } })._font?.font
+  const cmap = font?._cmapProcessor
+  if (cmap === undefined || typeof cmap.lookup !== 'function') return
+  const lookup = cmap.lookup.bind(cmap)
+  const known = new Map<number, number>()
+  cmap.lookup = (codePoint, variationSelector) => {
+    if (variationSelector !== undefined) return lookup(codePoint, variationSelector)
+    let gid = known.get(codePoint)
+    if (gid === undefined) {
+      gid = lookup(codePoint)
+      known.set(codePoint, gid)
+    }
+    return gid
+  }
+}
 
 /** Code points of `text` the sheet font has no glyph for (they would print as empty boxes). */
 export function missingGlyphs(doc: PDFKit.PDFDocument, text: string): string[] {
@@ -44,17 +51,47 @@ export function missingGlyphs(doc: PDFKit.PDFDocument, text: string): string[] {
   ]
 }
 
-function blockHeight(doc: PDFKit.PDFDocument, e: VerificationEntry, facts: string, lang: ReportLang): number {
-  const w = inner - 2 * pad
-  doc.fontSize(12)
-  let h = doc.heightOfString(`00. ${e.check} ${label('review', lang)} ${e.status}`, { width: w }) + 4
-  doc.fontSize(10.5)
-  h += doc.heightOfString(e.reason, { width: w }) + 3
-  h += doc.heightOfString(facts, { width: w }) + 3
-  doc.fontSize(8)
-  h += doc.heightOfString(`${label('caseNo', lang)} ${e.key}`, { width: w }) + 2
-  for (const r of e.records) h += doc.heightOfString(`· ${r}`, { width: w })
-  return h + 3 * fillLine + 2 * pad + 4
+/** One piece of text of a case block. */
+interface Run {
+  readonly text: string
+  readonly size: number
+  readonly color: string
+  /** Space after it, in points. */
+  readonly gap: number
+}
+
+const textWidth = inner - 2 * pad
+
+/**
+ * Height of a run at the block's width. A run that fits on one line (most do) is measured and
+ * later drawn without pdfkit's line wrapper, which lays out every CJK character as a possible
+ * break and was most of the time spent on a sheet.
+ */
+function runHeight(doc: PDFKit.PDFDocument, r: Run): { height: number; oneLine: boolean } {
+  doc.fontSize(r.size)
+  if (doc.widthOfString(r.text) <= textWidth) return { height: doc.currentLineHeight(true), oneLine: true }
+  return { height: doc.heightOfString(r.text, { width: textWidth }), oneLine: false }
+}
+
+function caseRuns(e: VerificationEntry, n: number, lang: ReportLang): Run[] {
+  const tags = [
+    e.review ? `［${label('review', lang)}］` : '',
+    e.status === '' ? '' : `［${e.status}］`,
+  ].join('')
+  const facts = [
+    `${label('name', lang)} ${e.name}`,
+    `${label('residentId', lang)} ${e.residentId}`,
+    ...(e.address === '' ? [] : [`${label('address', lang)} ${e.address}`]),
+    ...(e.householdNo === '' ? [] : [`${label('householdNo', lang)} ${e.householdNo}`]),
+    ...(e.probability === '' ? [] : [`${label('probability', lang)} ${e.probability}`]),
+  ].join('    ')
+  return [
+    { text: `${n}. ${e.check} ${tags}`, size: 12, color: '#000', gap: 3 },
+    { text: e.reason, size: 10.5, color: '#000', gap: 2 },
+    { text: facts, size: 10.5, color: '#000', gap: 2 },
+    { text: `${label('caseNo', lang)} ${e.key}`, size: 8, color: '#333', gap: 0 },
+    ...e.records.map((r) => ({ text: `· ${r}`, size: 8, color: '#333', gap: 0 })),
+  ]
 }
 
 /**
@@ -75,7 +112,6 @@ export async function writeVerificationPdf(
   const doc = new PDFDocument({
     size: 'A4',
     margin,
-    bufferPages: true,
     info: {
       Title: sheet.title,
       Creator: 'bidui',
@@ -84,8 +120,9 @@ export async function writeVerificationPdf(
       ModDate: date,
     },
   })
-  doc.registerFont('sheet', verificationFont())
+  doc.registerFont('sheet', reportFont())
   doc.font('sheet')
+  memoizeCmap(doc)
   const missing = new Set<string>()
   const out = createWriteStream(tmp, { mode: 0o600 })
   const done = new Promise<void>((resolve, reject) => {
@@ -95,54 +132,80 @@ export async function writeVerificationPdf(
   })
   try {
     doc.pipe(out)
-    doc.fontSize(16).text(sheet.title, { align: 'center' })
-    doc.moveDown(0.3)
-    doc
-      .fontSize(9)
-      .text(
-        `${label('caseCount', lang).replace('{n}', String(sheet.entries.length))} · ${maskIds ? label('idsMasked', lang) : label('idsShown', lang)}`,
-        { align: 'center' },
-      )
-    doc.moveDown(0.8)
-    if (sheet.entries.length === 0) doc.fontSize(12).text(label('noCases', lang), { align: 'center' })
-    for (const [i, e] of sheet.entries.entries()) {
-      const facts = [
-        `${label('name', lang)} ${e.name}`,
-        `${label('residentId', lang)} ${e.residentId}`,
-        ...(e.address === '' ? [] : [`${label('address', lang)} ${e.address}`]),
-        ...(e.householdNo === '' ? [] : [`${label('householdNo', lang)} ${e.householdNo}`]),
-        ...(e.probability === '' ? [] : [`${label('probability', lang)} ${e.probability}`]),
-      ].join('    ')
-      for (const t of [e.check, e.reason, facts, ...e.records])
-        for (const c of missingGlyphs(doc, t)) missing.add(c)
-      const h = blockHeight(doc, e, facts, lang)
-      if (doc.y + h > pageHeight - margin - 14 && doc.y > margin + 1) doc.addPage()
-      const top = doc.y
-      const x = margin + pad
-      const w = inner - 2 * pad
-      doc.y = top + pad
-      const tags = [
-        e.review ? `［${label('review', lang)}］` : '',
-        e.status === '' ? '' : `［${e.status}］`,
-      ].join('')
-      doc.fontSize(12).text(`${i + 1}. ${e.check} ${tags}`, x, doc.y, { width: w })
-      doc.moveDown(0.2)
-      doc.fontSize(10.5).text(e.reason, x, doc.y, { width: w })
-      doc.moveDown(0.2)
-      doc.text(facts, x, doc.y, { width: w })
-      doc.moveDown(0.2)
+    const head = [
+      { text: sheet.title, size: 16, gap: 4 },
+      {
+        text: `${label('caseCount', lang).replace('{n}', String(sheet.entries.length))} · ${maskIds ? label('idsMasked', lang) : label('idsShown', lang)}`,
+        size: 9,
+        gap: 12,
+      },
+    ]
+    const headHeight = head.reduce((sum, r) => sum + doc.fontSize(r.size).currentLineHeight(true) + r.gap, 0)
+    // Pass 1: every block's runs and height, and the page each starts on, so the footer can say
+    // "page p / N" without holding the pages in memory.
+    const bottomLimit = pageHeight - margin - 14
+    const blocks = sheet.entries.map((e, i) => {
+      const runs = caseRuns(e, i + 1, lang)
+      for (const r of runs) for (const c of missingGlyphs(doc, r.text)) missing.add(c)
+      const measured = runs.map((r) => runHeight(doc, r))
+      const height =
+        measured.reduce((sum, m, k) => sum + m.height + (runs[k] as Run).gap, 0) + 3 * fillLine + 2 * pad + 4
+      return { runs, measured, height, newPage: false }
+    })
+    let y = margin + headHeight
+    let pages = 1
+    for (const b of blocks) {
+      if (y + b.height > bottomLimit && y > margin + 1) {
+        b.newPage = true
+        pages++
+        y = margin
+      }
+      y += b.height + 12
+    }
+    let page = 1
+    const footer = () =>
       doc
         .fontSize(8)
-        .fillColor('#333')
-        .text(`${label('caseNo', lang)} ${e.key}`, x, doc.y, { width: w })
-      for (const r of e.records) doc.text(`· ${r}`, x, doc.y, { width: w })
-      doc.fillColor('#000').fontSize(10.5)
-      const line = (label1: string, from: number, to: number, y: number) => {
-        if (label1 !== '') doc.text(label1, from, y - 13, { lineBreak: false })
-        const start = from + (label1 === '' ? 0 : doc.widthOfString(label1) + 4)
-        doc.moveTo(start, y).lineTo(to, y).lineWidth(0.6).stroke()
+        .fillColor('#000')
+        .text(`${page} / ${pages}`, margin, pageHeight - margin + 10, {
+          width: inner,
+          align: 'center',
+          lineBreak: false,
+        })
+    footer()
+    y = margin
+    for (const r of head) {
+      doc.fontSize(r.size).text(r.text, margin, y, { width: inner, align: 'center', lineBreak: false })
+      y += doc.currentLineHeight(true) + r.gap
+    }
+    if (sheet.entries.length === 0)
+      doc.fontSize(12).text(label('noCases', lang), margin, y, { width: inner, align: 'center' })
+    // Pass 2: draw.
+    const x = margin + pad
+    const w = textWidth
+    for (const b of blocks) {
+      if (b.newPage) {
+        doc.addPage()
+        page++
+        footer()
+        y = margin
       }
-      let y = doc.y + fillLine
+      const top = y
+      y += pad
+      for (const [k, r] of b.runs.entries()) {
+        const m = b.measured[k] as { height: number; oneLine: boolean }
+        doc.fontSize(r.size).fillColor(r.color)
+        if (m.oneLine) doc.text(r.text, x, y, { lineBreak: false })
+        else doc.text(r.text, x, y, { width: w })
+        y += m.height + r.gap
+      }
+      doc.fillColor('#000').fontSize(10.5)
+      const line = (label1: string, from: number, to: number, at: number) => {
+        if (label1 !== '') doc.text(label1, from, at - 13, { lineBreak: false })
+        const start = from + (label1 === '' ? 0 : doc.widthOfString(label1) + 4)
+        doc.moveTo(start, at).lineTo(to, at).lineWidth(0.6).stroke()
+      }
+      y += fillLine
       line(label('result', lang), x, x + w, y)
       y += fillLine
       line('', x, x + w, y)
@@ -154,17 +217,7 @@ export async function writeVerificationPdf(
         .rect(margin, top, inner, bottom - top)
         .lineWidth(0.8)
         .stroke()
-      doc.x = margin
-      doc.y = bottom + 12
-    }
-    const range = doc.bufferedPageRange()
-    for (let p = range.start; p < range.start + range.count; p++) {
-      doc.switchToPage(p)
-      doc.fontSize(8).text(`${p + 1} / ${range.count}`, margin, pageHeight - margin + 10, {
-        width: inner,
-        align: 'center',
-        lineBreak: false,
-      })
+      y = bottom + 12
     }
     doc.end()
     await done

@@ -98,6 +98,11 @@ describe.skipIf(!hasChromium)('summary.html in headless Chromium', () => {
       }
       expect(charts[0]?.text).toContain('新婚漏管')
       expect(charts[1]?.text).toContain('文化路社区')
+      // The Chinese is drawn with the font embedded in the page (the machine may have none).
+      const embedded = await page.evaluate(
+        `document.fonts.ready.then(() => [...document.fonts].filter((f) => f.family.includes('Bidui') && f.status === 'loaded').length)`,
+      )
+      expect(embedded).toBe(1)
       // The hostile name is text on the page, not a script that ran.
       expect(await page.locator('script').count()).toBe(0)
       for (const p of files.print) {

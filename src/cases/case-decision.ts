@@ -4,9 +4,11 @@
  * - `false-positive` (误报): it is not; the case is not listed again while its evidence is the
  *   same (a note saying why is required, so the next officer can judge it);
  * - `fixed` (已修正): the register was corrected; a case detected again after its decision
- *   month is reopened, since the fix did not reach the exports.
+ *   month is reopened, since the fix did not reach the exports;
+ * - `needs-visit` (需入户核查): the records do not settle it; someone must visit. The case stays
+ *   listed as any open case until another decision replaces this one.
  */
-export const caseDecisions = ['confirmed', 'false-positive', 'fixed'] as const
+export const caseDecisions = ['confirmed', 'false-positive', 'fixed', 'needs-visit'] as const
 export type CaseDecision = (typeof caseDecisions)[number]
 
 /** What officers read for each decision. */
@@ -14,6 +16,7 @@ export const caseDecisionZh: Readonly<Record<CaseDecision, string>> = {
   confirmed: '属实',
   'false-positive': '误报',
   fixed: '已修正',
+  'needs-visit': '需入户核查',
 }
 
 /**

@@ -9,6 +9,12 @@ export interface DecisionRequest {
   readonly decision: CaseDecision
   readonly by: string
   readonly note: string | null
+  /**
+   * Optimistic concurrency (bidui serve): the audit id of the case's latest decision the
+   * reviewer saw (null: none). When given and another decision was recorded since, nothing is
+   * recorded (CASE_DECISION_CONFLICT). Absent: not checked (the CLI replaces knowingly).
+   */
+  readonly expectedDecisionId?: number | null
 }
 
 /** Headers a decisions file may use for each column (English or what officers write). */

@@ -14,6 +14,7 @@ import { registerGenerateCommand } from './commands/generate.js'
 import { registerIngestCommand } from './commands/ingest.js'
 import { registerLinkCommand } from './commands/link.js'
 import { registerRunCommand } from './commands/run.js'
+import { registerServeCommand } from './commands/serve.js'
 import { registerTrainCommand } from './commands/train.js'
 import { registerValidateCommand } from './commands/validate.js'
 import { exitCodes } from './exit-codes.js'
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerCasesCommand(program)
   registerDecideCommand(program)
   registerCheckCommand(program)
+  registerServeCommand(program)
   program.addHelpText(
     'after',
     `

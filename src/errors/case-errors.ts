@@ -60,3 +60,26 @@ export class CaseDecisionsFileError extends BiduiError {
     )
   }
 }
+
+/**
+ * Two reviewers decided the same case: the later one saw an older state (bidui serve sends the
+ * audit id it showed). Nothing of the later request was recorded; it reloads and decides again.
+ */
+export class CaseDecisionConflictError extends BiduiError {
+  readonly code = 'CASE_DECISION_CONFLICT'
+  constructor(
+    readonly conflicts: readonly {
+      readonly key: string
+      readonly decision: string
+      readonly by: string
+      readonly at: string
+    }[],
+  ) {
+    super(
+      `${conflicts.length === 1 ? 'A case was' : `${conflicts.length} cases were`} already decided by someone else since you loaded ${conflicts.length === 1 ? 'it' : 'them'}; nothing was recorded:\n${conflicts
+        .map((c) => `  ${c.key} — ${c.decision} by ${c.by} at ${c.at}`)
+        .join('\n')}`,
+      'Reload the case to see the decision now in force, then decide again if you still disagree.',
+    )
+  }
+}

@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'CASE_NOT_FOUND'
   | 'CASE_DECISION_INVALID'
   | 'CASE_DECISIONS_FILE_UNREADABLE'
+  | 'CASE_DECISION_CONFLICT'
+  | 'SERVE_HOST_REFUSED'
   // bidui check (fixtures and golden files)
   | 'CHECK_NO_FIXTURES'
   | 'CHECK_GOLDEN_NOT_FOUND'

@@ -2,11 +2,16 @@ import type { Kysely } from 'kysely'
 import type { CaseDecision } from '../cases/case-decision.js'
 import { caseStatusZh } from '../cases/case-status.js'
 import type { DecisionRequest } from '../cases/parse-decisions-csv.js'
-import { CaseNotFoundError, CasePeriodNotTrackedError } from '../errors/case-errors.js'
+import {
+  CaseDecisionConflictError,
+  CaseNotFoundError,
+  CasePeriodNotTrackedError,
+} from '../errors/case-errors.js'
 import {
   appendDecisions,
   type CaseMonth,
   findCaseSnapshot,
+  findLatestDecision,
   inTransaction,
   listCaseMonths,
   listTrackedPeriods,
@@ -28,7 +33,9 @@ export interface RecordedDecision {
 /**
  * Records decisions on cases of a tracked month, all or none: every key must be a case
  * detected that month (listed or suppressed; a closed case is no longer there to decide).
- * Unknown keys are all reported together, with the months they were seen in.
+ * Unknown keys are all reported together, with the months they were seen in. A request with
+ * `expectedDecisionId` whose case was decided since (another reviewer) fails the whole batch
+ * with CASE_DECISION_CONFLICT, checked in the same transaction as the append.
  * @param via how the decisions came: 'decide' or 'decide --file <name>' (the line is added)
  */
 export async function decideCases(
@@ -68,6 +75,19 @@ export async function decideCases(
       missing.push({ key: r.caseKey, ...(r.line === undefined ? {} : { where: `line ${r.line}` }), seen })
     }
     if (missing.length > 0) throw new CaseNotFoundError(context.pipelineFile, q.period, missing)
+    const conflicts: { key: string; decision: string; by: string; at: string }[] = []
+    for (const r of requests) {
+      if (r.expectedDecisionId === undefined) continue
+      const latest = await findLatestDecision(trx, q, r.caseKey)
+      if ((latest?.id ?? null) !== r.expectedDecisionId && latest !== undefined)
+        conflicts.push({
+          key: r.caseKey,
+          decision: latest.decision,
+          by: latest.decided_by,
+          at: latest.decided_at,
+        })
+    }
+    if (conflicts.length > 0) throw new CaseDecisionConflictError(conflicts)
     const out: RecordedDecision[] = []
     const appended = await appendDecisions(
       trx,

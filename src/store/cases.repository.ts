@@ -258,6 +258,23 @@ export async function readFirstSeen(db: Kysely<Database>, q: CaseScope): Promise
   return new Map(rows.map((r) => [r.case_key, r.first_period]))
 }
 
+/** The case's latest decision (any month) from the audit log, or undefined: what a reviewer replaces. */
+export async function findLatestDecision(
+  db: Kysely<Database>,
+  q: CaseScope,
+  caseKey: string,
+): Promise<CaseDecisionRow | undefined> {
+  return db
+    .selectFrom('case_decision')
+    .selectAll()
+    .where('pipeline', '=', q.pipeline)
+    .where('county', '=', q.county)
+    .where('case_key', '=', caseKey)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
 /** A decision to append to the audit log. */
 export interface NewDecision {
   readonly caseKey: string

@@ -56,7 +56,7 @@ describe('parseDecisionsCsv', () => {
       'line 3: no case key',
       'line 3: no one named as deciding (give --by, or set $USER)',
       expect.stringMatching(
-        /^line 4: decision "maybe" is not one of confirmed \(属实\), false-positive \(误报\), fixed \(已修正\)$/,
+        /^line 4: decision "maybe" is not one of confirmed \(属实\), false-positive \(误报\), fixed \(已修正\), needs-visit \(需入户核查\)$/,
       ),
       'line 4: no one named as deciding (give --by, or set $USER)',
       'line 5: no one named as deciding (give --by, or set $USER)',

@@ -9,6 +9,7 @@ import {
   PipelineYamlSyntaxError,
 } from '../errors/pipeline-errors.js'
 import { checkKinds } from '../reconcile/check.js'
+import { expandChecksInclude } from './checks-include.js'
 import { checkChecksRules } from './checks-schema.js'
 import type { Pipeline } from './pipeline.js'
 import type { PipelineIssue } from './pipeline-issue.js'
@@ -47,7 +48,8 @@ export function parsePipelineText(text: string, file: string, shownAs: string = 
     const pos = lineCounter.linePos(offset)
     return { ...issue, where: { file: shownAs, line: pos.line, column: pos.col } }
   }
-  const parsed = PipelineSchema.safeParse(doc.toJS())
+  // `checks: { include: monthly.yaml }` becomes the included list (checks-include.ts).
+  const parsed = PipelineSchema.safeParse(expandChecksInclude(doc.toJS(), file, locate, offsetOf, shownAs))
   if (!parsed.success) throw new PipelineInvalidError(shownAs, zodIssues(parsed.error).map(locate))
   const ruleIssues = [
     ...checkPipelineRules(parsed.data),

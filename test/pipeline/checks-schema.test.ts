@@ -25,7 +25,7 @@ const stale = {
 
 describe('the standard checks file', () => {
   it('declares the eight standard checks over the demo pipeline’s sources, valid', () => {
-    const file = parse(readFileSync(new URL('../../pipelines/demo.yaml', import.meta.url), 'utf8'))
+    const file = parse(readFileSync(new URL('../../pipelines/monthly.yaml', import.meta.url), 'utf8'))
     const parsed = parseChecks(file.checks, demoSources)
     expect(parsed.ok ? [] : parsed.issues).toEqual([])
     if (!parsed.ok) return

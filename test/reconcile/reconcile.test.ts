@@ -10,7 +10,7 @@ import type { LinkedPair, ReconcileInput, ReconcileRecord } from '../../src/reco
 import { demoSources, input, rec, validId } from './build-input.js'
 
 const standard: Check[] = (() => {
-  const file = parse(readFileSync(new URL('../../pipelines/demo.yaml', import.meta.url), 'utf8'))
+  const file = parse(readFileSync(new URL('../../pipelines/monthly.yaml', import.meta.url), 'utf8'))
   const parsed = parseChecks(file.checks, demoSources)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
   return parsed.checks

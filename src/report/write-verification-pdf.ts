@@ -163,7 +163,11 @@ export async function writeVerificationPdf(
       y += b.height + 12
     }
     let page = 1
-    const footer = () =>
+    // In the bottom margin: pdfkit would start a new page for text there unless the margin is
+    // lifted while the footer is drawn.
+    const footer = () => {
+      const bottomMargin = doc.page.margins.bottom
+      doc.page.margins.bottom = 0
       doc
         .fontSize(8)
         .fillColor('#000')
@@ -172,6 +176,8 @@ export async function writeVerificationPdf(
           align: 'center',
           lineBreak: false,
         })
+      doc.page.margins.bottom = bottomMargin
+    }
     footer()
     y = margin
     for (const r of head) {

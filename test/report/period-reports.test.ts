@@ -191,6 +191,10 @@ describe('period reports', () => {
       // Embedded as a subset (tag+name) and small: the whole font is 2.5 MB.
       expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+/)
       expect(pdf.length).toBeLessThan(100_000)
+      // At least two blocks fit on a page; a footer or block that spilled over would add pages.
+      const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0
+      expect(pages).toBeGreaterThanOrEqual(1)
+      expect(pages).toBeLessThanOrEqual(Math.max(1, Math.ceil(mine.length / 2)))
       const unicode = pdfUnicode(pdf)
       for (const c of mine)
         for (const ch of `${c.checkName}核查结果核查人核查日期`) expect(unicode).toContain(ch)

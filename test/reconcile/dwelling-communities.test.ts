@@ -63,3 +63,24 @@ describe('a case with no placed record', () => {
     expect(c?.communityBy).toBeNull()
   })
 })
+
+describe('placeByDwelling by street', () => {
+  const placed = (community: string, dwelling: string) => ({ community, dwelling })
+  const onStreet = (n: number, community: string, from = 1) =>
+    Array.from({ length: n }, (_, k) => placed(community, `优胜路${from + k}号院1幢1单元101室`))
+
+  it('places a flat nobody placed lives in by its street when nine in ten of the street are one community’s', () => {
+    const place = placeByDwelling([...onStreet(9, 'A'), ...onStreet(1, 'B', 50)])
+    expect(place('优胜路99号院3幢2单元502室')).toBe('A')
+  })
+
+  it('answers nothing for a street shared by communities or known from too few records', () => {
+    expect(placeByDwelling([...onStreet(8, 'A'), ...onStreet(2, 'B', 50)])('优胜路99号院1幢')).toBeNull()
+    expect(placeByDwelling(onStreet(4, 'A'))('优胜路99号院1幢')).toBeNull()
+  })
+
+  it('never overrides what the flat or compound says', () => {
+    const place = placeByDwelling([...onStreet(9, 'A'), placed('B', '优胜路77号院2幢1单元101室')])
+    expect(place('优胜路77号院5幢1单元101室')).toBe('B')
+  })
+})

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli.js'
 import { smallPoliceRows, writeSmallExports } from '../support/small-exports.js'
 
-// These run the compiled CLI (npm test builds dist/ first), so the worker-thread ingest path
+// These run the compiled CLI (npm test builds dist/ first), as users run it.
 let dir: string
 
 function bidui(...args: string[]) {
@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('bidui ingest', () => {
-  it('ingests a month in a worker thread, prints a summary and writes the rejects file', async () => {
+  it('ingests a month, prints a summary and writes the rejects file', async () => {
     await writeSmallExports(dir)
     const r = bidui('ingest', 't.yaml', '--period', '2026-10', '--db', 'x.db')
     expect(r.stderr).not.toContain('internal error')

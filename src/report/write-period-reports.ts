@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Check } from '../reconcile/check.js'
 import type { PeriodReport } from './period-report.js'
@@ -8,7 +8,7 @@ import { type CaseReportFiles, type CaseReportSummary, writeCaseReports } from '
 import { writeCaseWorkbook } from './write-case-workbook.js'
 import { writeSummaryHtml } from './write-summary-html.js'
 import { writeVerificationHtml } from './write-verification-html.js'
-import { writeVerificationPdf } from './write-verification-pdf.js'
+import { writeVerificationPdfs } from './write-verification-pdfs.js'
 
 /** Every file of a period's reports. */
 export interface PeriodReportFiles extends CaseReportFiles {
@@ -37,31 +37,39 @@ export async function writePeriodReports(
   checks: readonly Check[],
   summary: PeriodSummaryBase,
 ): Promise<PeriodReportFiles> {
-  const csv = writeCaseReports(dir, report.cases, checks, report.rows, {
-    ...summary,
-    byCommunity: report.byCommunity,
-  })
-  const workbook = path.join(dir, 'cases.xlsx')
-  await writeCaseWorkbook(workbook, report)
-  const html = path.join(dir, 'summary.html')
-  await writeSummaryHtml(html, report, renderSummaryCharts(report))
-
   const printDir = path.join(dir, 'print')
-  const print: { community: string; html: string; pdf: string }[] = []
-  const missing = new Set<string>()
-  for (const sheet of verificationSheets(report)) {
-    const files = {
-      community: sheet.community,
-      html: path.join(printDir, `${sheet.file}.html`),
-      pdf: path.join(printDir, `${sheet.file}.pdf`),
-    }
-    writeVerificationHtml(files.html, sheet, report.lang, report.rows.maskIds)
-    for (const c of await writeVerificationPdf(files.pdf, sheet, report.lang, report.rows.maskIds))
-      missing.add(c)
-    print.push(files)
+  const sheets = verificationSheets(report)
+  const print = sheets.map((sheet) => ({
+    community: sheet.community,
+    html: path.join(printDir, `${sheet.file}.html`),
+    pdf: path.join(printDir, `${sheet.file}.pdf`),
+  }))
+  // The PDFs first: in a worker, they are written while this thread writes the rest.
+  const pdfs = writeVerificationPdfs({
+    jobs: sheets.map((sheet, i) => ({ file: (print[i] as { pdf: string }).pdf, sheet })),
+    lang: report.lang,
+    maskIds: report.rows.maskIds,
+  })
+  let missing: string[]
+  const workbook = path.join(dir, 'cases.xlsx')
+  const html = path.join(dir, 'summary.html')
+  let csv: CaseReportFiles
+  try {
+    csv = writeCaseReports(dir, report.cases, checks, report.rows, {
+      ...summary,
+      byCommunity: report.byCommunity,
+    })
+    await writeCaseWorkbook(workbook, report)
+    await writeSummaryHtml(html, report, renderSummaryCharts(report))
+    for (const [i, sheet] of sheets.entries())
+      writeVerificationHtml((print[i] as { html: string }).html, sheet, report.lang, report.rows.maskIds)
+    missing = await pdfs.done
+  } catch (e) {
+    pdfs.cancel()
+    throw e
   }
   const written = new Set(print.flatMap((p) => [path.basename(p.html), path.basename(p.pdf)]))
-  for (const name of readdirSync(printDir))
+  for (const name of existsSync(printDir) ? readdirSync(printDir) : [])
     if (/\.(html|pdf)$/.test(name) && !written.has(name)) rmSync(path.join(printDir, name), { force: true })
-  return { ...csv, workbook, html, print, missingGlyphs: [...missing].sort() }
+  return { ...csv, workbook, html, print, missingGlyphs: missing.sort() }
 }

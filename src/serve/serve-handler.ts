@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
@@ -39,7 +40,7 @@ export interface ServeContext {
 
 /** Nothing loads from elsewhere; scripts and styles only from this server's own files. */
 const csp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 const assets: Readonly<Record<string, string>> = {
@@ -81,6 +82,9 @@ async function handle(ctx: ServeContext, req: IncomingMessage, res: ServerRespon
   if (route === 'GET /') return sendFile(res, 'index.html', 'text/html; charset=utf-8')
   const asset = assets[url.pathname]
   if (req.method === 'GET' && asset !== undefined) return sendFile(res, url.pathname.slice(8), asset)
+  if (route === 'GET /assets/font.css') return sendFont(res, '400.css')
+  const font = /^\/assets\/fonts\/(noto-sans-sc-[\w-]+\.woff2?)$/.exec(url.pathname)
+  if (req.method === 'GET' && font !== null) return sendFont(res, `files/${font[1]}`)
   try {
     switch (route) {
       case 'GET /api/scopes':
@@ -274,6 +278,11 @@ async function caseView(ctx: ServeContext, url: URL) {
       via: d.via,
     })),
     latestDecisionId: latest?.id ?? null,
+    // Decided since the month was run: in force from the next run (as bidui cases shows it).
+    pendingDecision:
+      latest !== undefined && latest.id !== row.decision_id && latest.period <= period
+        ? latest.decision
+        : null,
   }
 }
 
@@ -344,4 +353,27 @@ function assetsDir(): string {
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir)
   assetsDirCache = path.join(dir, 'src', 'serve', 'assets')
   return assetsDirCache
+}
+
+/**
+ * Noto Sans SC from the @fontsource package (a dependency the reports already embed): office
+ * PCs without a Chinese font still read the page, and nothing is fetched from a CDN. The
+ * browser loads only the unicode-range slices the page uses.
+ */
+function sendFont(res: ServerResponse, file: string): void {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'))
+  const full = path.join(dir, file)
+  if (!existsSync(full)) {
+    sendJson(res, 404, { error: 'NOT_FOUND', message: file })
+    return
+  }
+  if (file.endsWith('.css')) {
+    const css = readFileSync(full, 'utf8').replaceAll('url(./files/', 'url(/assets/fonts/')
+    res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(css)
+    return
+  }
+  res.setHeader('Cache-Control', 'private, max-age=86400')
+  res
+    .writeHead(200, { 'Content-Type': file.endsWith('.woff2') ? 'font/woff2' : 'font/woff' })
+    .end(readFileSync(full))
 }

@@ -1,12 +1,19 @@
 import * as echarts from 'echarts'
 import { type CaseStatus, caseStatuses, caseStatusZh } from '../cases/case-status.js'
-import { chartFontFamily } from '../report/summary-charts.js'
 
 const statusEn: Readonly<Record<CaseStatus, string>> = {
   new: 'new',
   carried: 'carried over',
   closed: 'closed',
   suppressed: 'suppressed',
+}
+
+/** Bar colours per status, shared with the page's HTML legend. */
+export const trendColors: Readonly<Record<CaseStatus, string>> = {
+  new: '#c0392b',
+  carried: '#e69b22',
+  closed: '#2e8b57',
+  suppressed: '#999999',
 }
 
 /**
@@ -22,15 +29,19 @@ export function renderTrendSvg(
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: chartFontFamily },
-      legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 40, bottom: 30 },
+      // Single quotes: echarts writes the family into a style attribute unescaped. An <img>
+      // cannot use the page's web font, so the chart holds only digits and months; the legend
+      // (Chinese) is HTML beside it, in trendColors.
+      textStyle: { fontFamily: "'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
+      legend: { show: false },
+      grid: { left: 50, right: 20, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', minInterval: 1 },
       series: caseStatuses.map((s) => ({
         type: 'bar' as const,
         stack: 'cases',
         name: lang === 'zh' ? caseStatusZh[s] : statusEn[s],
+        itemStyle: { color: trendColors[s] },
         data: periods.map((p) => counts.find((c) => c.period === p && c.status === s)?.n ?? 0),
       })),
     })

@@ -155,6 +155,13 @@ async function overview() {
     ),
     el('h3', {}, T.trend),
     el('img', { src: `/api/trend.svg?lang=${lang}`, alt: T.trend, id: 'trend' }),
+    el(
+      'p',
+      { class: 'legend' },
+      ...['new', 'carried', 'closed', 'suppressed'].map((s) =>
+        el('span', { class: `swatch status-bg-${s}` }, statusL[s]),
+      ),
+    ),
     el('h3', {}, T.byCheck),
     countTable(
       o,
@@ -364,7 +371,12 @@ async function caseView() {
       el('span', { class: `status-${c.status}`, id: 'case-status' }, statusL[c.status]),
       ' · ',
       el('b', {}, `${T.decision}: `),
-      el('span', { id: 'case-decision' }, c.decision ? decisionL[c.decision] : T.none),
+      el(
+        'span',
+        { id: 'case-decision' },
+        c.pendingDecision ? decisionL[c.pendingDecision] : c.decision ? decisionL[c.decision] : T.none,
+      ),
+      c.pendingDecision ? el('span', { class: 'muted', id: 'pending' }, ` (${T.pending})`) : '',
       ' · ',
       el('b', {}, `${T.community}: `),
       c.community || T.noCommunity,

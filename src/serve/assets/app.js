@@ -35,6 +35,7 @@ const T = {
     noCommunity: '未能定位',
     keys: '快捷键：c 属实 · f 误报 · x 已修正 · v 需入户核查 · j/k 下一件/上一件',
     score: '匹配概率',
+    pending: '下次运行生效',
   },
   en: {
     overview: 'Overview',
@@ -70,6 +71,7 @@ const T = {
     noCommunity: 'Not located',
     keys: 'Keys: c confirmed · f false positive · x fixed · v needs visit · j/k next/previous',
     score: 'Match probability',
+    pending: 'in force from the next run',
   },
 }[lang]
 const statusL =

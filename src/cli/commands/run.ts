@@ -115,6 +115,13 @@ Environment: BIDUI_DB sets the default for --db.`,
           `${summary.idsMasked ? '; IDs masked, --no-mask shows them' : '; IDs NOT masked'})` +
           ` · rejects: ${summary.ingest.rejectsFile} · store: ${flags.db}\n`,
       )
+      // Rare characters outside the PDF font print as empty boxes: the officer should know which.
+      if (summary.reports.missingGlyphs.length > 0)
+        process.stdout.write(
+          pc.yellow(
+            `printed PDFs: no glyph for ${summary.reports.missingGlyphs.join('')} (shown as boxes; the HTML sheets show them)\n`,
+          ),
+        )
     })
 }
 

@@ -25,6 +25,7 @@ export const blockingKeys = [
   'householdNo',
   'community',
   'address',
+  'homeAddress',
 ] as const
 
 /** One of the fixed keys over the `record` table's columns, e.g. 'idPrefix15' or 'givenPinyin'. */
@@ -161,6 +162,10 @@ function givenName(r: MatchRecord): string | null {
  *   space, so a two-character 欧阳 split as ou|yang blocks with a name split as ou yang|….
  * - `name`: name_norm; `givenName`: its given-name characters (see above).
  * - `householdNo`, `community`, `address`: the fields of those names, as given.
+ * - `homeAddress`: where the person lives: the normalized `residence` when the record gives one
+ *   (计生 现住址, 暂住 居住地址, a certificate's 家庭住址), else `address` (公安 住址). A newborn
+ *   on a birth certificate has neither name nor ID yet; its family's address is what it shares
+ *   with its police and register records.
  */
 const presetExtractors: Readonly<Record<PresetBlockingKey, Extractor>> = {
   id18: fullId,
@@ -193,6 +198,7 @@ const presetExtractors: Readonly<Record<PresetBlockingKey, Extractor>> = {
   householdNo: (r) => text(r.householdNo),
   community: (r) => text(r.community),
   address: (r) => text(r.address),
+  homeAddress: (r) => text(r.residence) ?? text(r.address),
 }
 
 type Extractor = (record: MatchRecord) => string | null

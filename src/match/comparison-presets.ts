@@ -130,6 +130,25 @@ export function sexComparison(field = 'sex'): Comparison<string> {
   return exactComparison(field)
 }
 
+/**
+ * Where the person lives (the `homeAddress` blocking key's value): the normalized `residence`
+ * when the record gives one, else `address`; exact or else. Addresses are compared as
+ * normalize/address.ts wrote them (prefixes dropped, 幢/栋/号楼 and 13-2-302 forms and Chinese
+ * numerals made one form), so an exact level is a dwelling, not a string. A newborn on a birth
+ * certificate carries no name or ID: its date of birth, sex and family address are all the
+ * evidence it shares with its police and register records.
+ */
+export function homeAddressComparison(): Comparison<string> {
+  const residence = text('residence')
+  const address = text('address')
+  return defineComparison({
+    name: 'home_address',
+    fields: ['residence', 'address'],
+    prepare: (record) => residence(record) ?? address(record),
+    levels: [{ label: 'exact', code: 'exact', matches: exactMatch }],
+  })
+}
+
 /** Any text field: exact or else; empty text counts as null. */
 export function exactComparison(field: string): Comparison<string> {
   return defineComparison({

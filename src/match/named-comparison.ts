@@ -3,6 +3,7 @@ import type { Comparison } from './comparison.js'
 import {
   birthDateComparison,
   chineseNameComparison,
+  homeAddressComparison,
   residentIdComparison,
   sexComparison,
 } from './comparison-presets.js'
@@ -13,7 +14,19 @@ import {
  * presets for the canonical fields, and declares levels only over its own attributes
  * (attribute-comparison.ts), from a closed set of level kinds.
  */
-export const namedComparisons = ['residentId', 'chineseName', 'birthDate', 'sex'] as const
+export const namedComparisons = ['residentId', 'chineseName', 'birthDate', 'sex', 'homeAddress'] as const
+
+/**
+ * What a pipeline without `matching.comparisons` is scored on: every preset but homeAddress,
+ * which a pipeline names when its sources carry addresses worth comparing (a source without
+ * any would give the comparison nothing but nulls).
+ */
+export const defaultComparisons: readonly NamedComparison[] = [
+  'residentId',
+  'chineseName',
+  'birthDate',
+  'sex',
+]
 
 /** A preset name, e.g. 'chineseName'. */
 export type NamedComparison = (typeof namedComparisons)[number]
@@ -37,6 +50,8 @@ export function namedComparison(spec: ComparisonSpec): Comparison {
       return birthDateComparison() as Comparison
     case 'sex':
       return sexComparison() as Comparison
+    case 'homeAddress':
+      return homeAddressComparison() as Comparison
   }
 }
 

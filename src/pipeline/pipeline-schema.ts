@@ -3,7 +3,7 @@ import { attributeNamePattern, attributeNormalizers } from '../domain/attribute.
 import { recordKinds } from '../domain/record-kind.js'
 import { sourceAgencies } from '../domain/source-agency.js'
 import { linkTypes } from '../match/link-type.js'
-import { namedComparisons } from '../match/named-comparison.js'
+import { defaultComparisons, namedComparisons } from '../match/named-comparison.js'
 import { ChecksSchema } from './checks-schema.js'
 
 /**
@@ -142,7 +142,9 @@ const AttributeComparisonSchema = z
 
 const ComparisonEntrySchema = z
   .union([z.enum(namedComparisons), AttributeComparisonSchema])
-  .describe('A preset name (residentId, chineseName, birthDate, sex) or a comparison over an attribute.')
+  .describe(
+    'A preset name (residentId, chineseName, birthDate, sex, homeAddress) or a comparison over an attribute.',
+  )
 
 const ProbabilitySchema = z.number().gt(0, 'a probability above 0').lt(1, 'a probability below 1')
 
@@ -167,9 +169,9 @@ const MatchingSchema = z
     comparisons: z
       .array(ComparisonEntrySchema)
       .min(1, 'list at least one comparison')
-      .default([...namedComparisons])
+      .default([...defaultComparisons])
       .describe(
-        'Comparisons scoring each candidate pair: presets or attribute comparisons; default all presets.',
+        'Comparisons scoring each candidate pair: presets or attribute comparisons; default all presets but homeAddress.',
       ),
     thresholds: z
       .strictObject({

@@ -9,6 +9,7 @@ import {
   type PresetBlockingKey,
 } from '../../src/match/blocking-rule.js'
 import type { MatchRecord } from '../../src/match/comparison.js'
+import { homeAddressComparison } from '../../src/match/comparison-presets.js'
 import { matchRecordOf } from './support/match-record-of.js'
 
 const keyOf = (key: PresetBlockingKey, record: MatchRecord): string | null => {
@@ -115,6 +116,25 @@ describe('other keys', () => {
   ] as const)('%s → %s', (key, expected) => {
     expect(keyOf(key, r)).toBe(expected)
   })
+
+  it('keys homeAddress on the residence when there is one, else on the address', () => {
+    // A certificate newborn's 家庭住址 (residence) meets a police 住址 (address) and a register 现住址 (residence).
+    expect(keyOf('homeAddress', { residence: '文化路251号院10号楼3单元904室', address: '外省某地' })).toBe(
+      '文化路251号院10号楼3单元904室',
+    )
+    expect(keyOf('homeAddress', { residence: null, address: '文化路251号院10号楼3单元904室' })).toBe(
+      '文化路251号院10号楼3单元904室',
+    )
+    expect(keyOf('homeAddress', { residence: '', address: '' })).toBeNull()
+  })
+
+  test.prop([fc.option(fc.string(), { nil: null }), fc.option(fc.string(), { nil: null })])(
+    'keys homeAddress on exactly the value the homeAddress comparison compares',
+    (residence, address) => {
+      const record = { residence, address }
+      expect(keyOf('homeAddress', record)).toBe(homeAddressComparison().prepare(record))
+    },
+  )
 
   it('gives every key null on an empty record', () => {
     for (const key of blockingKeys) expect(keyOf(key, {})).toBeNull()

@@ -6,6 +6,7 @@ import {
   chineseNameComparison,
   editDistanceComparison,
   exactComparison,
+  homeAddressComparison,
   residentIdComparison,
   sexComparison,
 } from '../../src/match/comparison-presets.js'
@@ -97,6 +98,31 @@ describe('generic presets', () => {
     expect(comparisonLevel(address, '建设路12号', '建设路13号')).toBe(2)
     expect(comparisonLevel(address, '建设路12号', '建设路号')).toBe(1)
     expect(exactComparison('household').prepare({ household: '' })).toBeNull()
+  })
+})
+
+describe('homeAddressComparison', () => {
+  const home = homeAddressComparison()
+  it('compares where each side lives: the residence, else the address', () => {
+    expect(home.levels.map((l) => l.code)).toEqual(['exact', 'else'])
+    const certificate = { residence: '文化路251号院10号楼3单元904室', address: null }
+    const police = { residence: null, address: '文化路251号院10号楼3单元904室' }
+    const moved = { residence: '纬五路98号院9幢1单元1304室', address: '文化路251号院10号楼3单元904室' }
+    expect(comparisonLevel(home, home.prepare(certificate), home.prepare(police))).toBe(1)
+    // A register 现住址 elsewhere is where the person lives, whatever the hukou address says.
+    expect(comparisonLevel(home, home.prepare(certificate), home.prepare(moved))).toBe(0)
+    expect(home.prepare({ residence: '', address: '' })).toBeNull()
+  })
+
+  const side = fc.record({
+    residence: fc.option(fc.constantFrom('文化路1号', '文化路2号', ''), { nil: null }),
+    address: fc.option(fc.constantFrom('文化路1号', '花园路3号', ''), { nil: null }),
+  })
+  test.prop([side, side])('is symmetric, and null only when a side has no address at all', (a, b) => {
+    const level = comparisonLevel(home, home.prepare(a), home.prepare(b))
+    expect(level).toBe(comparisonLevel(home, home.prepare(b), home.prepare(a)))
+    const none = (r: typeof a) => !r.residence && !r.address
+    expect(level === -1).toBe(none(a) || none(b))
   })
 })
 

@@ -94,3 +94,77 @@ describe('linkRecords', () => {
     expect(run().pairs.probability).toEqual(result.pairs.probability)
   })
 })
+
+describe('linkRecords, certificate newborns without a name or ID', () => {
+  // Each person twice (police and register: same ID, same home, one in eight moved), so the
+  // address comparison's m is learned from pairs that share an ID, as on a real period.
+  const withHome = (r: MatchRecord, home: string, field: 'address' | 'residence'): MatchRecord => ({
+    ...r,
+    address: null,
+    residence: null,
+    [field]: home,
+  })
+  function people(): MatchRecord[] {
+    const out: MatchRecord[] = []
+    for (let k = 0; k < 48; k++) {
+      const year = 1950 + k
+      const birth = `${year}-0${1 + (k % 9)}-1${k % 10}`
+      const sex = k % 2 === 0 ? 'male' : 'female'
+      const person = matchRecordOf({
+        id: id(birth.replaceAll('-', ''), `2${k % 2 === 0 ? '1' : '2'}${k % 10}`),
+        name: `${surnames[k % surnames.length]}${given[k % given.length]}`,
+        sex,
+        birth,
+      })
+      const home = `文化路${k}号院1号楼1单元101室`
+      out.push(withHome(person, home, 'address'))
+      out.push(withHome(person, k % 8 === 0 ? `花园路${k}号院2号楼1单元201室` : home, 'residence'))
+    }
+    return out
+  }
+  const newborn = (birth: string, home: string): MatchRecord =>
+    withHome(matchRecordOf({ sex: 'female', birth }), home, 'residence')
+  const registered = (birth: string, sequence: string, name: string, home: string): MatchRecord =>
+    withHome(
+      matchRecordOf({ id: id(birth.replaceAll('-', ''), sequence), name, sex: 'female', birth }),
+      home,
+      'address',
+    )
+
+  const newbornMatching: Matching = {
+    ...matching,
+    blocking: [
+      ...matching.blocking,
+      { name: 'birth date + sex + home', keys: ['birthDate', 'sex', 'homeAddress'] },
+    ],
+    comparisons: ['residentId', 'chineseName', 'birthDate', 'sex', 'homeAddress'],
+  }
+
+  it('links an unnamed newborn to its 出生登记 by birth date, sex and home, and never merges twins', () => {
+    const all = people()
+    const only = all.length
+    all.push(newborn('2026-03-01', '纬五路98号院9幢1单元1304室'))
+    all.push(registered('2026-03-01', '042', '冯梦瑶', '纬五路98号院9幢1单元1304室'))
+    // Same-sex twins: one certificate newborn could be either girl; the evidence cannot tell.
+    const twinsHome = '黄委会路70号院5栋1单元102室'
+    all.push(newborn('2026-04-02', twinsHome))
+    all.push(registered('2026-04-02', '062', '李雨桐', twinsHome))
+    all.push(registered('2026-04-02', '082', '李雪桐', twinsHome))
+    // A girl born the same day as the first newborn, at another home.
+    all.push(registered('2026-03-01', '102', '王可欣', '文化路251号院10号楼3单元904室'))
+    const sourceOf = all.map((_, i) => (i < only ? i % 2 : i === only || i === only + 2 ? 2 : 0))
+    const result = linkRecords(all, sourceOf, newbornMatching, {
+      rng: createRng('newborn').next,
+      uSampleSize: 20_000,
+    })
+    const { clusterOf } = result.clustering
+    expect(clusterOf[only]).toBe(clusterOf[only + 1])
+    // The twins are two people with IDs of one birth date and sex: the cluster guard keeps them apart.
+    expect(clusterOf[only + 3]).not.toBe(clusterOf[only + 4])
+    // The twins' newborn joins at most one of them; the other link is refused and flagged.
+    expect([clusterOf[only + 3], clusterOf[only + 4]]).toContain(clusterOf[only + 2])
+    expect(result.clustering.flagged.map((f) => [f.left, f.right].sort())).toHaveLength(1)
+    // A girl born the same day at another home is not the first newborn.
+    expect(clusterOf[only + 5]).not.toBe(clusterOf[only])
+  })
+})

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { type ChildProcess, spawn } from 'node:child_process'
 import {
   copyFileSync,
@@ -139,7 +140,7 @@ describe.skipIf(!haveChromium)('bidui serve in headless chromium', () => {
     await page.selectOption('#f-check', check)
     await page.waitForFunction(
       (c) =>
-        [...document.querySelectorAll('#case-list tbody tr')].every((tr) =>
+        Array.from(document.querySelectorAll('#case-list tbody tr')).every((tr) =>
           (tr as HTMLElement).dataset.key?.startsWith(`${c}:`),
         ),
       check,

@@ -3,6 +3,9 @@ import { readDecisionLog } from '../../src/store/cases.repository.js'
 import { scope, startServe } from './serve-fixture.js'
 
 let s: Awaited<ReturnType<typeof startServe>>
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test, read field by field
+type Json = any
+const json = async (r: Response): Promise<Json> => r.json()
 const get = (path: string, token: string | null = s.token) =>
   fetch(s.base + path, token === null ? {} : { headers: { 'X-Bidui-Token': token } })
 const decide = (body: object) =>
@@ -38,13 +41,13 @@ describe('bidui serve API', () => {
   })
 
   it('filters, counts and paginates in SQL, and masks ID numbers', async () => {
-    const all = await (await get('/api/cases?period=2026-10&limit=50&page=0')).json()
+    const all = await json(await get('/api/cases?period=2026-10&limit=50&page=0'))
     expect(all.total).toBe(300)
     expect(all.rows).toHaveLength(50)
-    const page6 = await (await get('/api/cases?period=2026-10&limit=50&page=5')).json()
+    const page6 = await json(await get('/api/cases?period=2026-10&limit=50&page=5'))
     expect(page6.rows).toHaveLength(50)
     expect(new Set([...all.rows, ...page6.rows].map((r: { key: string }) => r.key)).size).toBe(100)
-    const dup = await (await get('/api/cases?period=2026-10&check=duplicate&status=new&limit=200')).json()
+    const dup = await json(await get('/api/cases?period=2026-10&check=duplicate&status=new&limit=200'))
     // i % 3 === 1 (duplicate) and i even (new): i ≡ 4 (mod 6) below 300.
     expect(dup.total).toBe(50)
     expect(
@@ -52,20 +55,20 @@ describe('bidui serve API', () => {
         (r: { checkId: string; status: string }) => r.checkId === 'duplicate' && r.status === 'new',
       ),
     ).toBe(true)
-    const unlocated = await (await get('/api/cases?period=2026-10&community=-')).json()
+    const unlocated = await json(await get('/api/cases?period=2026-10&community=-'))
     expect(unlocated.total).toBe(60)
-    const byName = await (await get(`/api/cases?q=${encodeURIComponent('测试123 ')}`)).json()
+    const byName = await json(await get(`/api/cases?q=${encodeURIComponent('测试123 ')}`))
     expect(byName.rows.map((r: { key: string }) => r.key)).toEqual(['missing-inflow:000000000000007b']) // 123 % 3 === 0
     expect(byName.rows[0].reason).toContain('410105********')
     expect(byName.rows[0].reason).not.toMatch(/\d{18}/)
     const bad = await get('/api/cases?status=open&sort=name')
     expect(bad.status).toBe(400)
-    expect((await bad.json()).message).toMatch(/status open.*sort name/)
+    expect((await json(bad)).message).toMatch(/status open.*sort name/)
   })
 
   it('records a decision through the audit log; the reloaded case shows it; a stale second reviewer gets 409', async () => {
     const key = 'duplicate:0000000000000001'
-    const view = await (await get(`/api/case?key=${key}&period=2026-10`)).json()
+    const view = await json(await get(`/api/case?key=${key}&period=2026-10`))
     expect(view.decision).toBeNull()
     expect(view.history.map((h: { period: string }) => h.period)).toEqual(['2026-09', '2026-10'])
     const seen = view.latestDecisionId
@@ -90,13 +93,13 @@ describe('bidui serve API', () => {
     const statuses = [a.status, b.status].sort()
     expect(statuses).toEqual([200, 409])
     const loser = a.status === 409 ? a : b
-    const body = await loser.json()
+    const body = await json(loser)
     expect(body.error).toBe('CASE_DECISION_CONFLICT')
     expect(body.message).toMatch(/already decided by someone else.*\n.* by (王芳|李娜) at /)
     const log = await readDecisionLog(s.store.db, scope, key)
     expect(log).toHaveLength(1)
     expect(log[0]?.via).toBe('serve')
-    const reloaded = await (await get(`/api/case?key=${key}&period=2026-10`)).json()
+    const reloaded = await json(await get(`/api/case?key=${key}&period=2026-10`))
     expect(reloaded.decisions.map((d: { by: string }) => d.by)).toEqual([log[0]?.decided_by])
     expect(reloaded.latestDecisionId).toBe(log[0]?.id)
     // Deciding again against what the reload showed is accepted.
@@ -122,7 +125,7 @@ describe('bidui serve API', () => {
       expectedDecisionId: null,
     })
     expect(r.status).toBe(400)
-    expect((await r.json()).message).toMatch(/no one named.*false positive needs a note/)
+    expect((await json(r)).message).toMatch(/no one named.*false positive needs a note/)
     expect(await readDecisionLog(s.store.db, scope, key)).toHaveLength(0)
   })
 

@@ -40,6 +40,8 @@ export interface CaseListPage {
     readonly reason: string
     readonly status: CaseStatus
     readonly decision: CaseDecision | null
+    /** Decided since the month was run: in force from the next run. */
+    readonly pendingDecision: CaseDecision | null
   }[]
 }
 
@@ -111,7 +113,43 @@ export async function listCasePage(
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const rows = await q
-    .select(['case_key', 'check_id', 'check_name', 'community', 'review', 'reason', 'status', 'decision'])
+    .select([
+      'case_key',
+      'check_id',
+      'check_name',
+      'community',
+      'review',
+      'reason',
+      'status',
+      'decision',
+      'decision_id',
+    ])
+    // The case's latest decision for this month or earlier: one indexed lookup per listed row,
+    // so a decision made since the run shows (as pending) without waiting for the next run.
+    .select((eb) =>
+      eb
+        .selectFrom('case_decision as d')
+        .select(['d.id'])
+        .whereRef('d.pipeline', '=', 'case_period.pipeline')
+        .whereRef('d.county', '=', 'case_period.county')
+        .whereRef('d.case_key', '=', 'case_period.case_key')
+        .where('d.period', '<=', filter.period)
+        .orderBy('d.id', 'desc')
+        .limit(1)
+        .as('latest_id'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('case_decision as d')
+        .select(['d.decision'])
+        .whereRef('d.pipeline', '=', 'case_period.pipeline')
+        .whereRef('d.county', '=', 'case_period.county')
+        .whereRef('d.case_key', '=', 'case_period.case_key')
+        .where('d.period', '<=', filter.period)
+        .orderBy('d.id', 'desc')
+        .limit(1)
+        .as('latest_decision'),
+    )
     .orderBy(sortColumns[sort.by], sort.desc ? 'desc' : 'asc')
     .orderBy('seq')
     .limit(page.limit)
@@ -128,6 +166,8 @@ export async function listCasePage(
       reason: r.reason,
       status: r.status as CaseStatus,
       decision: r.decision as CaseDecision | null,
+      pendingDecision:
+        r.latest_id !== null && r.latest_id !== r.decision_id ? (r.latest_decision as CaseDecision) : null,
     })),
   }
 }

@@ -112,6 +112,11 @@ describe('bidui serve API', () => {
       expectedDecisionId: reloaded.latestDecisionId,
     })
     expect(third.status).toBe(200)
+    // The list shows it as pending: the month's snapshot changes only with the next run.
+    const listed = await json(await get(`/api/cases?q=${encodeURIComponent(key)}`))
+    expect(listed.rows.map((r: Json) => [r.key, r.decision, r.pendingDecision])).toEqual([
+      [key, null, 'fixed'],
+    ])
   })
 
   it('refuses a false positive without a note, and a decision without a reviewer, recording nothing', async () => {

@@ -317,7 +317,15 @@ async function list() {
             el('td', {}, r.checkName + (r.review ? ' ⚠' : '')),
             el('td', {}, r.community || T.noCommunity),
             el('td', { class: `status-${r.status}` }, statusL[r.status]),
-            el('td', { class: 'decision' }, r.decision ? decisionL[r.decision] : ''),
+            el(
+              'td',
+              { class: 'decision' },
+              r.pendingDecision
+                ? `${decisionL[r.pendingDecision]} (${T.pending})`
+                : r.decision
+                  ? decisionL[r.decision]
+                  : '',
+            ),
             el('td', {}, r.reason),
           ),
         ),

@@ -118,3 +118,62 @@ describe('birth certificates', () => {
     expect(!outcome.ok && outcome.reject.code).toBe('ROW_NO_IDENTITY')
   })
 })
+
+describe('a certificate whose 家庭住址 is both the mother’s and the child’s', () => {
+  // pipelines/demo.yaml maps one column to two roles: the family's home is the newborn's too,
+  // and for an unnamed newborn the only place-like evidence it has.
+  const withHome = parsePipelineText(
+    `version: 1
+name: t
+jurisdiction:
+  county: '410105'
+  name: 金水区
+  addressPrefixes: [河南省, 郑州市, 金水区]
+  communities:
+    - { code: '410105001001', name: 文化路社区 }
+sources:
+  - name: births
+    agency: health
+    kind: birth
+    files: ['births.csv']
+    columns:
+      event.date: 出生时间
+      child.name: 新生儿姓名
+      child.sex: 新生儿性别
+      child.residenceAddress: 家庭住址
+      mother.name: 母亲姓名
+      mother.residenceAddress: 家庭住址
+`,
+    '/tmp/t.yaml',
+  )
+  const source = withHome.sources[0]!
+  const normalize = buildRowNormalizer(
+    source,
+    new Map(source.columns.map((c, i) => [c.key, i])),
+    withHome.jurisdiction,
+  )
+  const header = source.columns.map((c) => c.header)
+
+  it('gives an unnamed newborn the same normalized home as its mother', () => {
+    const byHeader: Record<string, string> = {
+      出生时间: '2025-11-03 01:04',
+      新生儿姓名: '郑雪之女',
+      新生儿性别: '女',
+      家庭住址: '河南省郑州市金水区文化路251号院10号楼3单元904室',
+      母亲姓名: '郑雪',
+    }
+    const outcome = normalize(
+      header.map((h) => byHeader[h] ?? ''),
+      2,
+    )
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    const [child, mother] = outcome.records
+    expect(child?.role).toBe('child')
+    expect(child?.name.norm).toBeNull()
+    expect(child?.residence).not.toBeNull()
+    expect(child?.residence).toBe(mother?.residence)
+    // The jurisdiction's prefixes are not part of the home: 文化路251号院… as the register writes it.
+    expect(child?.residence).not.toContain('郑州市')
+  })
+})

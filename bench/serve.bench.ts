@@ -14,7 +14,6 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CasePeriodEntry } from '../src/cases/case-period-entry.js'
 import { serveHandler } from '../src/serve/serve-handler.js'
-import { ensureCaseListIndexes } from '../src/store/case-list.repository.js'
 import { replaceCasePeriod } from '../src/store/cases.repository.js'
 import { openStore } from '../src/store/open-store.js'
 
@@ -70,7 +69,6 @@ await replaceCasePeriod(
   new Date(),
 )
 const writeMs = performance.now() - t0
-await ensureCaseListIndexes(store.db)
 const token = 'bench'
 const server = createServer(serveHandler({ db: store.db, token, store: 'bench.db' }))
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

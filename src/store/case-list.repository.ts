@@ -45,27 +45,6 @@ export interface CaseListPage {
   }[]
 }
 
-/**
- * The indexes the case list pages along: the month's cases in report order, overall and per
- * status. Created by `bidui serve` at start (IF NOT EXISTS, additive, no data changed) rather
- * than in a migration, because migration 0005 is reserved and not yet written: a 0006 applied
- * before it would make Kysely refuse those stores. Move into a migration once 0005 has landed.
- */
-export async function ensureCaseListIndexes(db: Kysely<Database>): Promise<void> {
-  await db.schema
-    .createIndex('case_period_list')
-    .ifNotExists()
-    .on('case_period')
-    .columns(['pipeline', 'county', 'period', 'seq'])
-    .execute()
-  await db.schema
-    .createIndex('case_period_list_status')
-    .ifNotExists()
-    .on('case_period')
-    .columns(['pipeline', 'county', 'period', 'status', 'seq'])
-    .execute()
-}
-
 /** The pipelines and counties the store tracked cases for. */
 export async function listCaseScopes(db: Kysely<Database>): Promise<CaseScope[]> {
   return db

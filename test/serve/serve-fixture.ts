@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CasePeriodEntry } from '../../src/cases/case-period-entry.js'
 import { serveHandler } from '../../src/serve/serve-handler.js'
-import { ensureCaseListIndexes } from '../../src/store/case-list.repository.js'
 import { replaceCasePeriod } from '../../src/store/cases.repository.js'
 import { openStore, type Store } from '../../src/store/open-store.js'
 
@@ -51,7 +50,6 @@ export async function startServe(n: number, token = 'test-token') {
     '2026-09',
     new Date(),
   )
-  await ensureCaseListIndexes(store.db)
   const server: Server = createServer(serveHandler({ db: store.db, token, store: ':memory:' }))
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -31,13 +31,11 @@ BIDUI_DB sets the default for --db. Add &lang=en to the URL for English.`,
     .action(async (flags: ServeFlags) => {
       const bind = resolveBindHost(flags.host, flags.host !== undefined)
       requireExistingStore(flags.db, 'Run a month first (bidui run <pipeline> --period YYYY-MM)')
-      const [{ openStore }, { serveHandler }, { ensureCaseListIndexes }] = await Promise.all([
+      const [{ openStore }, { serveHandler }] = await Promise.all([
         import('../../store/open-store.js'),
         import('../../serve/serve-handler.js'),
-        import('../../store/case-list.repository.js'),
       ])
       const store = await openStore(flags.db)
-      await ensureCaseListIndexes(store.db)
       const token = accessToken(process.env.BIDUI_TOKEN)
       const server = createServer(serveHandler({ db: store.db, token, store: flags.db }))
       await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { initialMigration } from './0001-initial.js'
 import { linkageMigration } from './0002-linkage.js'
 import { casesMigration } from './0003-cases.js'
 import { runIntegrityMigration } from './0004-run-integrity.js'
+import { caseListIndexesMigration } from './0005-case-list-indexes.js'
 
 /**
  * Every schema migration, by name in the order they apply (Kysely sorts the names). New
@@ -15,5 +16,6 @@ export function allMigrations(caps: StoreCapabilities): Record<string, Migration
     '0002-linkage': linkageMigration(caps),
     '0003-cases': casesMigration(caps),
     '0004-run-integrity': runIntegrityMigration(caps),
+    '0005-case-list-indexes': caseListIndexesMigration(caps),
   }
 }

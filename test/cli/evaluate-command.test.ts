@@ -46,7 +46,7 @@ describe('bidui evaluate', () => {
     expect(out.truth.inScope).toBeGreaterThan(0)
     expect(out.em.iterations).toBeGreaterThan(0)
     expect(typeof out.em.converged).toBe('boolean')
-    expect(out.em.comparisons).toEqual(['resident_id', 'name', 'birth_date', 'sex'])
+    expect(out.em.comparisons).toEqual(['resident_id', 'name', 'birth_date', 'sex', 'home_address'])
     expect(out.methods.map((m: { method: string }) => m.method)).toEqual(['bidui', 'bidui links', 'exact ID'])
     const [ours, , baseline] = out.methods
     for (const m of out.methods) {

@@ -90,9 +90,9 @@ describe('bidui link', () => {
     const out = JSON.parse(bidui('link', 'demo.yaml', '--period', '2026-10', '--db', 'x.db', '--json').stdout)
     expect(bands.get('accept')?.n).toBe(out.accepted)
     expect(review?.n ?? 0).toBe(out.review)
-    // One level per comparison of the pipeline (residentId, chineseName, birthDate, sex).
+    // One level per comparison of the pipeline (residentId, chineseName, birthDate, sex, homeAddress).
     const levels = query<{ levels: string }>('select levels from link_pair')
-    expect(levels.every((l) => /^-?\d+(,-?\d+){3}$/.test(l.levels))).toBe(true)
+    expect(levels.every((l) => /^-?\d+(,-?\d+){4}$/.test(l.levels))).toBe(true)
   })
 
   it('reports expected errors that match the stored probabilities', () => {

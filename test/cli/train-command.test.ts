@@ -42,7 +42,13 @@ describe('bidui train', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'models/demo.json'), 'utf8'))
     const model = parseLinkModel(json, matching, 'models/demo.json')
     expect(model).toMatchObject({ pipeline: 'demo', trainedPeriod: '2026-10' })
-    expect(model.comparisons.map((c) => c.name)).toEqual(['resident_id', 'name', 'birth_date', 'sex'])
+    expect(model.comparisons.map((c) => c.name)).toEqual([
+      'resident_id',
+      'name',
+      'birth_date',
+      'sex',
+      'home_address',
+    ])
   })
 
   it('gives the model bidui link trains: linking with it stores the same pairs', () => {

@@ -140,7 +140,7 @@ describe('the matching section of a pipeline', () => {
     if (allowed) expect(got[0]?.allowed).toContain(allowed)
   })
 
-  it('the demo pipeline declares the six Chinese-registry rules', () => {
+  it('the demo pipeline declares the seven Chinese-registry rules', () => {
     const m = loadPipeline('pipelines/demo.yaml').matching
     expect(m?.blocking.map((r) => r.keys)).toEqual([
       ['id18'],
@@ -148,7 +148,8 @@ describe('the matching section of a pipeline', () => {
       ['birthDate', 'fullNamePinyin'],
       ['idBirthDate', 'sex', 'surnamePinyin'],
       ['householdNo', 'givenName'],
-      ['idRegion', 'givenPinyin', 'birthYear'],
+      ['idRegion', 'surnamePinyin', 'givenPinyin', 'birthYear'],
+      ['birthDate', 'sex', 'homeAddress'],
     ])
   })
 })

@@ -181,7 +181,7 @@ describe('bidui export pairs', () => {
       '分档 band',
       '匹配权重 match_weight',
       '匹配概率 probability',
-      '比较级别 levels (resident_id;name;birth_date;sex)',
+      '比较级别 levels (resident_id;name;birth_date;sex;home_address)',
     ])
     const [counts] = query<{ accept: number; review: number }>(
       "select sum(band = 'accept') accept, sum(band = 'review') review from link_pair",

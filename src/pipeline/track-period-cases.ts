@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { buildCaseEvidence } from '../cases/case-evidence.js'
 import type { CasePeriodEntry } from '../cases/case-period-entry.js'
 import { isOpen } from '../cases/case-status.js'
 import {
@@ -24,6 +25,8 @@ import {
   replaceCasePeriod,
 } from '../store/cases.repository.js'
 import type { Database } from '../store/database.js'
+import { findLinkRun } from '../store/linkage.repository.js'
+import type { StoredLinkModel } from '../store/tables/link-run.table.js'
 
 export interface TrackPeriodCasesOptions {
   /** The month's cases from reconcile, in report order. */
@@ -88,7 +91,13 @@ export async function trackPeriodCases(
       previous: previousPeriod === null ? null : previous,
       decisions,
     })
-    await replaceCasePeriod(trx, q, entries, previousPeriod, options.now())
+    // The month's linkage model turns each deciding pair's levels into a waterfall for the case view.
+    const linkRun = await findLinkRun(trx, q)
+    const model = linkRun === undefined ? null : (JSON.parse(linkRun.model) as StoredLinkModel).linkModel
+    const details = new Map(
+      options.cases.map((c) => [c.key, JSON.stringify(buildCaseEvidence(c, options.records, model))]),
+    )
+    await replaceCasePeriod(trx, q, entries, previousPeriod, options.now(), details)
     const firstSeen = await readFirstSeen(trx, q)
     const byKey = new Map(entries.map((e) => [e.key, e]))
     const cases: TrackedCase[] = []

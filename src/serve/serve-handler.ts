@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { caseDecisions } from '../cases/case-decision.js'
+import { type CaseEvidence, readCaseEvidence } from '../cases/case-evidence.js'
 import { caseStatuses } from '../cases/case-status.js'
 import { checkDecision } from '../cases/parse-decisions-csv.js'
 import { BiduiError } from '../errors/bidui-error.js'
@@ -29,6 +30,7 @@ import type { Database } from '../store/database.js'
 import { presentedToken, tokenCookie, tokenMatches } from './access-token.js'
 import { maskIdsInText } from './mask-ids.js'
 import { renderTrendSvg } from './trend-chart.js'
+import { renderWaterfallSvg } from './waterfall-chart.js'
 
 export interface ServeContext {
   readonly db: Kysely<Database>
@@ -99,6 +101,16 @@ async function handle(ctx: ServeContext, req: IncomingMessage, res: ServerRespon
         res.writeHead(200, { 'Content-Type': 'image/svg+xml; charset=utf-8' }).end(svg)
         return
       }
+      case 'GET /api/waterfall.svg': {
+        const { evidence } = await casePeriodRow(ctx, url)
+        if (evidence?.match == null || url.searchParams.get('blind') === '1')
+          throw new NotFoundError('This case has no scored pair to explain (or blind mode is on).')
+        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+        res
+          .writeHead(200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+          .end(renderWaterfallSvg(evidence.match, langOf(url)))
+        return
+      }
       case 'GET /api/cases':
         return sendJson(res, 200, await cases(ctx, url))
       case 'GET /api/case':
@@ -125,6 +137,10 @@ async function handle(ctx: ServeContext, req: IncomingMessage, res: ServerRespon
 
 class BadRequestError extends BiduiError {
   readonly code = 'CASE_DECISION_INVALID'
+}
+
+class NotFoundError extends BiduiError {
+  readonly code = 'CASE_NOT_FOUND'
 }
 
 async function scopes(ctx: ServeContext) {
@@ -229,11 +245,11 @@ async function cases(ctx: ServeContext, url: URL) {
   }
 }
 
-async function caseView(ctx: ServeContext, url: URL) {
+/** The month's row of the case the URL names (key, period), with its evidence as stored. */
+async function casePeriodRow(ctx: ServeContext, url: URL) {
   const scope = await scopeOf(ctx, url)
   const period = await periodOf(ctx, url, scope)
   const key = optional(url, 'key') ?? ''
-  const months = await listCaseMonths(ctx.db, scope, key)
   const row = await ctx.db
     .selectFrom('case_period')
     .selectAll()
@@ -243,10 +259,40 @@ async function caseView(ctx: ServeContext, url: URL) {
     .where('case_key', '=', key)
     .executeTakeFirst()
   if (row === undefined) {
+    const months = await listCaseMonths(ctx.db, scope, key)
     throw new BadRequestError(
       `No case ${key} in ${period}${months.length > 0 ? ` (seen in ${months.map((m) => m.period).join(', ')})` : ''}.`,
     )
   }
+  return { scope, period, key, row, evidence: readCaseEvidence(row.evidence_detail) }
+}
+
+/**
+ * The evidence as the browser gets it: ID numbers masked in every value (the store keeps them
+ * whole); in blind mode no probability and no waterfall, so the reviewer decides on the records.
+ */
+function evidenceForBrowser(e: CaseEvidence, blind: boolean) {
+  const mask = (v: string | null) => (v === null ? null : maskIdsInText(v))
+  return {
+    records: e.records.map((r) => ({
+      ...r,
+      ref: maskIdsInText(r.ref),
+      fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, mask(v)])),
+    })),
+    differences: e.differences.map((d) => ({
+      ...d,
+      recorded: maskIdsInText(d.recorded),
+      believed: maskIdsInText(d.believed),
+    })),
+    problems: e.problems,
+    probability: blind ? null : e.probability,
+    match: blind ? null : e.match,
+  }
+}
+
+async function caseView(ctx: ServeContext, url: URL) {
+  const { scope, period, key, row, evidence } = await casePeriodRow(ctx, url)
+  const months = await listCaseMonths(ctx.db, scope, key)
   const log = await readDecisionLog(ctx.db, scope, key)
   const latest = await findLatestDecision(ctx.db, scope, key)
   return {
@@ -263,10 +309,9 @@ async function caseView(ctx: ServeContext, url: URL) {
     evidenceChanged: row.evidence_changed === 1,
     reopened: row.reopened === 1,
     note: row.note === null ? null : maskIdsInText(row.note),
-    // The store keeps a case's status and reason per month, not its records or the pair's
-    // levels: the page says so instead of showing a waterfall it cannot compute.
-    records: null,
-    probability: null,
+    blind: url.searchParams.get('blind') === '1',
+    // null for a month tracked before the store kept evidence (migration 0007): the page says so.
+    evidence: evidence === null ? null : evidenceForBrowser(evidence, url.searchParams.get('blind') === '1'),
     history: months,
     decisions: log.map((d) => ({
       id: d.id,

@@ -168,6 +168,8 @@ export async function replaceCasePeriod(
   entries: readonly CasePeriodEntry[],
   previousPeriod: string | null,
   now: Date,
+  /** Case key → evidence JSON (CaseEvidence) of the cases detected this month. */
+  evidence: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx
@@ -194,8 +196,9 @@ export async function replaceCasePeriod(
       evidence_changed: e.evidenceChanged ? 1 : 0,
       reopened: e.reopened ? 1 : 0,
       note: e.note,
+      evidence_detail: evidence.get(e.key) ?? null,
     }))
-    // 17 values a row: 500 rows stay far below both engines' limits on bound values.
+    // 18 values a row: 500 rows stay far below both engines' limits on bound values.
     for (let i = 0; i < rows.length; i += 500) {
       await trx
         .insertInto('case_period')

@@ -36,6 +36,27 @@ const T = {
     keys: '快捷键：c 属实 · f 误报 · x 已修正 · v 需入户核查 · j/k 下一件/上一件',
     score: '匹配概率',
     pending: '下次运行生效',
+    records: '记录对照（与第一列不同的项已标出）',
+    field: '项目',
+    waterfall: '比对贡献（匹配权重，比特）',
+    noPair: '本案不依据模型评分的记录对。',
+    differences: '不一致项',
+    fields: {
+      name: '姓名',
+      formerName: '曾用名',
+      residentId: '身份证号',
+      sex: '性别',
+      birthDate: '出生日期',
+      maritalStatus: '婚姻状况',
+      status: '人员状态',
+      statusReason: '注销原因',
+      eventType: '事件',
+      eventDate: '事件日期',
+      householdNo: '户号',
+      community: '社区',
+      dwelling: '住址',
+    },
+    parts: { subject: '核查对象', counterpart: '疑似对应', evidence: '依据', context: '关联' },
   },
   en: {
     overview: 'Overview',
@@ -72,6 +93,27 @@ const T = {
     keys: 'Keys: c confirmed · f false positive · x fixed · v needs visit · j/k next/previous',
     score: 'Match probability',
     pending: 'in force from the next run',
+    records: 'Records side by side (cells differing from the first column marked)',
+    field: 'Field',
+    waterfall: 'Per-comparison contributions (match weight, bits)',
+    noPair: 'This case does not rest on a scored pair of records.',
+    differences: 'Differences',
+    fields: {
+      name: 'Name',
+      formerName: 'Former name',
+      residentId: 'Resident ID',
+      sex: 'Sex',
+      birthDate: 'Birth date',
+      maritalStatus: 'Marital status',
+      status: 'Record status',
+      statusReason: 'Status reason',
+      eventType: 'Event',
+      eventDate: 'Event date',
+      householdNo: 'Household no.',
+      community: 'Community',
+      dwelling: 'Address',
+    },
+    parts: { subject: 'subject', counterpart: 'candidate', evidence: 'evidence', context: 'context' },
   },
 }[lang]
 const statusL =
@@ -364,13 +406,78 @@ async function list() {
   if (page === 0) main.querySelector('button').disabled = true
 }
 
+/** The case's records side by side, its probability and the waterfall (not in blind mode). */
+function evidenceView(c, params, blind) {
+  const e = c.evidence
+  if (!e) return [el('p', { class: 'notice', id: 'no-records' }, T.noRecords)]
+  const fields = Object.keys(T.fields).filter((f) => e.records.some((r) => r.fields[f] != null))
+  const first = e.records[0]
+  const table = el(
+    'table',
+    { id: 'records' },
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', {}, T.field),
+        ...e.records.map((r) =>
+          el('th', {}, `${T.parts[r.part] || r.part}`, el('br'), el('small', { class: 'muted' }, r.ref)),
+        ),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...fields.map((f) =>
+        el(
+          'tr',
+          {},
+          el('th', {}, T.fields[f]),
+          ...e.records.map((r, i) => {
+            const v = r.fields[f]
+            const differs = i > 0 && v != null && first.fields[f] != null && v !== first.fields[f]
+            return el('td', differs ? { class: 'differs' } : {}, v == null ? '' : v)
+          }),
+        ),
+      ),
+    ),
+  )
+  const out = [el('h3', {}, T.records), table]
+  if (e.differences.length > 0)
+    out.push(
+      el(
+        'p',
+        { id: 'differences' },
+        el('b', {}, `${T.differences}: `),
+        e.differences.map((d) => `${T.fields[d.field] || d.field} ${d.recorded} ≠ ${d.believed}`).join('；'),
+      ),
+    )
+  if (blind) {
+    out.push(el('p', { class: 'muted', id: 'score-hidden' }, `${T.score}: —`))
+    return out
+  }
+  if (e.probability == null || !e.match) {
+    out.push(el('p', { class: 'muted', id: 'no-pair' }, T.noPair))
+    return out
+  }
+  out.push(
+    el('p', { id: 'probability' }, el('b', {}, `${T.score}: `), e.probability.toFixed(4)),
+    el('h3', {}, T.waterfall),
+    el('img', { id: 'waterfall', alt: T.waterfall, src: `/api/waterfall.svg?${params}&lang=${lang}` }),
+  )
+  return out
+}
+
 async function caseView() {
   const { q } = hashParams()
-  const c = await api(
-    `/api/case?${new URLSearchParams({ key: q.get('key') || '', period: q.get('period') || '' })}`,
-  )
-  current = c
   const blind = document.getElementById('blind').checked
+  const params = new URLSearchParams({ key: q.get('key') || '', period: q.get('period') || '' })
+  // Blind mode asks the server to leave the score out, so it is not even in the page's data.
+  if (blind) params.set('blind', '1')
+  const c = await api(`/api/case?${params}`)
+  current = c
   const note = el('textarea', { id: 'note', rows: '2', cols: '60', placeholder: T.note })
   main.replaceChildren(
     el('h2', {}, `${c.checkName} · ${c.key}`),
@@ -393,9 +500,7 @@ async function caseView() {
       c.review ? ` · ⚠ ${T.review}` : '',
     ),
     el('p', { id: 'case-reason' }, c.reason),
-    blind
-      ? el('p', { class: 'muted' }, `${T.score}: —`)
-      : el('p', { class: 'notice', id: 'no-records' }, T.noRecords),
+    ...evidenceView(c, params, blind),
     el('h3', {}, T.history),
     el(
       'table',

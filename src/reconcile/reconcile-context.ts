@@ -62,6 +62,8 @@ export interface ReconcileContext {
   byRef(a: number, b: number): number
 }
 
+const noRecords: readonly number[] = Object.freeze([])
+
 export function buildContext(input: ReconcileInput, options: ReconcileOptions): ReconcileContext {
   const { records } = input
   const n = records.length
@@ -73,12 +75,19 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     if (!sources.has(r.source)) throw new RangeError(`record of unknown source "${r.source}"`)
   }
 
+  // Each record's person's members, shared by the members and reached by index: rules ask
+  // for them several times per record.
   const members = new Map<number, number[]>()
+  const membersByRecord: number[][] = new Array(n)
   for (let i = 0; i < n; i++) {
     const p = input.person[i] as number
-    const list = members.get(p)
-    if (list === undefined) members.set(p, [i])
-    else list.push(i)
+    let list = members.get(p)
+    if (list === undefined) {
+      list = []
+      members.set(p, list)
+    }
+    list.push(i)
+    membersByRecord[i] = list
   }
 
   // Built once: rules compare and print refs many times per record.
@@ -88,9 +97,12 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     compareText(refOf(a), refOf(b)) ||
     compareText((records[a] as ReconcileRecord).fingerprint, (records[b] as ReconcileRecord).fingerprint) ||
     a - b
-  for (const list of members.values()) list.sort(byRef)
+  for (const list of members.values()) if (list.length > 1) list.sort(byRef)
 
-  const pairIndex = new Map<string, LinkedPair>()
+  // Keyed by the number lo·n + hi (exact below 2^53, i.e. for n < 94 million records): no
+  // key string per pair built and hashed, neither here nor on each pairBetween.
+  const pairIndex = new Map<number, LinkedPair>()
+  const pairKey = (i: number, j: number): number => (i < j ? i * n + j : j * n + i)
   const doubtful: PairFrom[][] = Array.from({ length: n }, () => [])
   for (const pair of input.pairs) {
     if (pair.left < 0 || pair.left >= n || pair.right < 0 || pair.right >= n) {
@@ -103,19 +115,23 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     }
   }
 
+  // Each record's row (its file and line's records, by ref), looked up by text once here,
+  // then by index: rules ask for row mates of many records, some more than once.
   const rows = new Map<string, number[]>()
+  const rowByRecord: number[][] = new Array(n)
   for (let i = 0; i < n; i++) {
     const r = records[i] as ReconcileRecord
     const k = `${r.file}\u0000${r.line}`
-    const list = rows.get(k)
-    if (list === undefined) rows.set(k, [i])
-    else list.push(i)
+    let list = rows.get(k)
+    if (list === undefined) {
+      list = []
+      rows.set(k, list)
+    }
+    list.push(i)
+    rowByRecord[i] = list
   }
-  for (const list of rows.values()) list.sort(byRef)
-  const rowOf = (i: number): readonly number[] => {
-    const r = records[i] as ReconcileRecord
-    return rows.get(`${r.file}\u0000${r.line}`) ?? []
-  }
+  for (const list of rows.values()) if (list.length > 1) list.sort(byRef)
+  const rowOf = (i: number): readonly number[] => rowByRecord[i] ?? []
 
   const placedPersons = new Set<number>()
   for (let i = 0; i < n; i++) {
@@ -135,11 +151,14 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     periodStart: start,
     periodEnd: end,
     personOf: (i) => input.person[i] as number,
-    membersOf: (i) => members.get(input.person[i] as number) ?? [i],
+    membersOf: (i) => membersByRecord[i] ?? [i],
     pairBetween: (i, j) => pairIndex.get(pairKey(i, j)),
     doubtfulPairs: (i) => doubtful[i] ?? [],
     personPlaced: (i) => placedPersons.has(input.person[i] as number),
-    rowMates: (i) => rowOf(i).filter((j) => j !== i),
+    rowMates: (i) => {
+      const row = rowOf(i)
+      return row.length === 1 ? noRecords : row.filter((j) => j !== i)
+    },
     dwellingCommunity: (i) => placeDwelling(rec(i).dwelling ?? null),
     agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
@@ -148,10 +167,6 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     refOf,
     byRef,
   }
-}
-
-function pairKey(i: number, j: number): string {
-  return i < j ? `${i},${j}` : `${j},${i}`
 }
 
 /** First and last day of a YYYY-MM month. */

@@ -62,16 +62,15 @@ export async function loadReconcileInput(
   const run = await findLinkRun(db, q)
   if (run === undefined) return undefined
   const files = await periodFiles(db, q)
+  // Driven by record_person's key (link_run_id, record_id): rows come out in record id order
+  // without a sort of the wide rows, and each file's source and path are read once below
+  // instead of once per record.
   const rows = await db
-    .selectFrom('record')
-    .innerJoin('record_person', (j) =>
-      j.onRef('record_person.record_id', '=', 'record.id').on('record_person.link_run_id', '=', run.id),
-    )
-    .innerJoin('source_file', 'source_file.id', 'record.file_id')
+    .selectFrom('record_person')
+    .innerJoin('record', 'record.id', 'record_person.record_id')
     .select([
-      'record.id as id',
-      'source_file.source as source',
-      'source_file.path as path',
+      'record_person.record_id as id',
+      'record.file_id as fileId',
       'record.line as line',
       'record.role as role',
       'record_person.fingerprint as fingerprint',
@@ -87,8 +86,14 @@ export async function loadReconcileInput(
       'record.event_date as eventDate',
       'record.detail as detail',
     ])
-    .orderBy('record.id')
+    .where('record_person.link_run_id', '=', run.id)
+    .orderBy('record_person.record_id')
     .execute()
+  // Every file, not only the period's: a stale linkage may point at rows of replaced files.
+  const fileRows = await db.selectFrom('source_file').select(['id', 'source', 'path']).execute()
+  const fileOf = new Map(
+    fileRows.map((f) => [f.id, { source: f.source, path: f.path, file: path.basename(f.path) }]),
+  )
   const indexOf = new Map<number, number>()
   rows.forEach((r, i) => {
     indexOf.set(r.id, i)
@@ -106,7 +111,11 @@ export async function loadReconcileInput(
     stale: linkageIsStale(run, files),
     input: {
       sources,
-      records: rows.map(reconcileRecordOfRow),
+      records: rows.map((r) => {
+        const f = fileOf.get(r.fileId)
+        if (f === undefined) throw new Error(`bug: record ${r.id} of unknown file ${r.fileId}`)
+        return reconcileRecordOf(r, f.source, f.file)
+      }),
       person: Float64Array.from(rows, (r) => Number(r.personId)),
       pairs: pairs.flatMap((p) => {
         const left = indexOf.get(p.left_record_id)
@@ -135,14 +144,23 @@ export async function loadReconcileInput(
  * the ID's own birth date and sex come from its digits; the rest of the fields from `detail`.
  */
 export function reconcileRecordOfRow(r: ReconcileRow): ReconcileRecord {
+  return reconcileRecordOf(r, r.source, path.basename(r.path))
+}
+
+/** reconcileRecordOfRow with the file's source and base name looked up once per file. */
+function reconcileRecordOf(
+  r: Omit<ReconcileRow, 'source' | 'path'>,
+  source: string,
+  file: string,
+): ReconcileRecord {
   const d = JSON.parse(r.detail) as RecordDetail
   const id = r.idNorm
   const digits = id !== null && id.length === 18 && idWithDigits.has(r.idStatus)
   return {
-    source: r.source,
+    source,
     role: r.role as Role,
     fingerprint: r.fingerprint,
-    file: path.basename(r.path),
+    file,
     line: r.line,
     residentId: {
       norm: id,
@@ -169,9 +187,18 @@ export function reconcileRecordOfRow(r: ReconcileRow): ReconcileRecord {
   }
 }
 
-/** YYYYMMDD → YYYY-MM-DD when it is a day of the calendar, else null. */
-function realDate(yyyymmdd: string): string | null {
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`
-  const t = Date.parse(`${iso}T00:00:00Z`)
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso ? iso : null
+/** YYYYMMDD → YYYY-MM-DD when it is a day of the (proleptic Gregorian) calendar, else null. */
+export function realDate(yyyymmdd: string): string | null {
+  // Arithmetic rather than Date.parse: this runs once per record with an ID.
+  if (!/^\d{8}$/.test(yyyymmdd)) return null
+  const y = Number(yyyymmdd.slice(0, 4))
+  const m = Number(yyyymmdd.slice(4, 6))
+  const d = Number(yyyymmdd.slice(6, 8))
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }

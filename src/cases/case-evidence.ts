@@ -81,13 +81,15 @@ export function weightOfProbability(p: number): number | null {
 /**
  * The waterfall of a pair: prior, then each comparison's log2(m/u) at the pair's level
  * (link_pair.levels with link_run's model), then the term-frequency remainder against the
- * stored probability. Pure. Returns null when the levels do not fit the model (a model of
- * other comparisons), rather than drawing a wrong chart.
+ * stored weight (or the probability's). Pure. Returns null when the levels do not fit the
+ * model (a model of other comparisons), rather than drawing a wrong chart.
  */
 export function explainPairLevels(
   model: LinkModel,
   levels: string,
   probability: number,
+  /** The pair's stored match weight (link_pair.match_weight), more precise than the probability near 1. */
+  storedWeight: number | null = null,
 ): EvidenceMatch | null {
   const values = levels.split(',').map(Number)
   if (values.length !== model.comparisons.length) return null
@@ -112,7 +114,7 @@ export function explainPairLevels(
   }
   const priorWeight = priorMatchWeight(model.lambda)
   const modelWeight = contributions.reduce((s, c) => s + c.weight, priorWeight)
-  const stored = weightOfProbability(probability)
+  const stored = storedWeight ?? weightOfProbability(probability)
   const termFrequencyWeight = tfLevelHit && stored !== null ? stored - modelWeight : 0
   return { priorWeight, contributions, termFrequencyWeight, matchWeight: modelWeight + termFrequencyWeight }
 }
@@ -126,6 +128,8 @@ export function buildCaseEvidence(
   c: Case,
   records: readonly ReconcileRecord[],
   model: LinkModel | null,
+  /** The stored weight of the case's pair, by its records' refs and levels (pairWeightLookup). */
+  storedWeight: (refs: readonly string[], levels: string) => number | undefined = () => undefined,
 ): CaseEvidence {
   return {
     v: caseEvidenceVersion,
@@ -160,7 +164,15 @@ export function buildCaseEvidence(
     match:
       model === null || c.probability === null || c.levels === null || c.levels === undefined
         ? null
-        : explainPairLevels(model, c.levels, c.probability),
+        : explainPairLevels(
+            model,
+            c.levels,
+            c.probability,
+            storedWeight(
+              c.records.map((r) => r.ref),
+              c.levels,
+            ) ?? null,
+          ),
   }
 }
 

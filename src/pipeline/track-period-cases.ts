@@ -26,6 +26,7 @@ import {
 } from '../store/cases.repository.js'
 import type { Database } from '../store/database.js'
 import { findLinkRun } from '../store/linkage.repository.js'
+import { pairWeightLookup, readPairWeights } from '../store/pair-weights.repository.js'
 import type { StoredLinkModel } from '../store/tables/link-run.table.js'
 
 export interface TrackPeriodCasesOptions {
@@ -94,8 +95,12 @@ export async function trackPeriodCases(
     // The month's linkage model turns each deciding pair's levels into a waterfall for the case view.
     const linkRun = await findLinkRun(trx, q)
     const model = linkRun === undefined ? null : (JSON.parse(linkRun.model) as StoredLinkModel).linkModel
+    const weightOf = pairWeightLookup(linkRun === undefined ? [] : await readPairWeights(trx, linkRun.id))
     const details = new Map(
-      options.cases.map((c) => [c.key, JSON.stringify(buildCaseEvidence(c, options.records, model))]),
+      options.cases.map((c) => [
+        c.key,
+        JSON.stringify(buildCaseEvidence(c, options.records, model, weightOf)),
+      ]),
     )
     await replaceCasePeriod(trx, q, entries, previousPeriod, options.now(), details)
     const firstSeen = await readFirstSeen(trx, q)

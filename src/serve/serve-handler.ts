@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { caseDecisions } from '../cases/case-decision.js'
-import { type CaseEvidence, readCaseEvidence } from '../cases/case-evidence.js'
+import { type CaseEvidence, type EvidenceField, readCaseEvidence } from '../cases/case-evidence.js'
 import { caseStatuses } from '../cases/case-status.js'
 import { checkDecision } from '../cases/parse-decisions-csv.js'
 import { BiduiError } from '../errors/bidui-error.js'
@@ -28,6 +28,7 @@ import {
 } from '../store/cases.repository.js'
 import type { Database } from '../store/database.js'
 import { presentedToken, tokenCookie, tokenMatches } from './access-token.js'
+import { evidenceValueLabel } from './evidence-labels.js'
 import { maskIdsInText } from './mask-ids.js'
 import { renderTrendSvg } from './trend-chart.js'
 import { renderWaterfallSvg } from './waterfall-chart.js'
@@ -271,13 +272,14 @@ async function casePeriodRow(ctx: ServeContext, url: URL) {
  * The evidence as the browser gets it: ID numbers masked in every value (the store keeps them
  * whole); in blind mode no probability and no waterfall, so the reviewer decides on the records.
  */
-function evidenceForBrowser(e: CaseEvidence, blind: boolean) {
-  const mask = (v: string | null) => (v === null ? null : maskIdsInText(v))
+function evidenceForBrowser(e: CaseEvidence, blind: boolean, lang: 'zh' | 'en') {
+  const show = (f: string, v: string | null) =>
+    v === null ? null : maskIdsInText(evidenceValueLabel(f as EvidenceField, v, lang))
   return {
     records: e.records.map((r) => ({
       ...r,
       ref: maskIdsInText(r.ref),
-      fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, mask(v)])),
+      fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, show(k, v)])),
     })),
     differences: e.differences.map((d) => ({
       ...d,
@@ -311,7 +313,10 @@ async function caseView(ctx: ServeContext, url: URL) {
     note: row.note === null ? null : maskIdsInText(row.note),
     blind: url.searchParams.get('blind') === '1',
     // null for a month tracked before the store kept evidence (migration 0007): the page says so.
-    evidence: evidence === null ? null : evidenceForBrowser(evidence, url.searchParams.get('blind') === '1'),
+    evidence:
+      evidence === null
+        ? null
+        : evidenceForBrowser(evidence, url.searchParams.get('blind') === '1', langOf(url)),
     history: months,
     decisions: log.map((d) => ({
       id: d.id,

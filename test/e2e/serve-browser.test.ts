@@ -150,7 +150,11 @@ describe.skipIf(!haveChromium)('bidui serve in headless chromium', () => {
     await page.locator('#case-list tbody tr').first().click()
     await page.locator('#case-reason').waitFor()
     expect(await page.locator('h2').textContent()).toContain(key)
-    expect(await page.locator('#no-records').textContent()).toContain('瀑布图不可用')
+    // The case's records side by side, as the run stored them (IDs masked by the server).
+    await page.locator('#records tbody tr').first().waitFor()
+    const cells = await page.locator('#records td').allTextContents()
+    expect(cells.some((t) => /^\d{6}\*{8}\d{3}[\dX]$/.test(t))).toBe(true)
+    expect(cells.filter((t) => /^\d{17}[\dX]$/.test(t))).toEqual([])
 
     await page.fill('#reviewer', '王芳')
     await page.locator('#reviewer').dispatchEvent('change')
@@ -170,6 +174,28 @@ describe.skipIf(!haveChromium)('bidui serve in headless chromium', () => {
     expect(await page.locator('#case-decision').textContent()).toBe('误报')
     expect(await page.locator('#decision-log').textContent()).toContain('王芳')
     expect(await page.inputValue('#reviewer')).toBe('王芳')
+    // A case resting on a scored pair: probability and the server-drawn waterfall; blind mode hides both.
+    const [scored] = queryStore<{ case_key: string }>(
+      path.join(dir, 'x.db'),
+      `select case_key from case_period where period = '2026-10' and status != 'suppressed'
+          and json_extract(evidence_detail, '$.match') is not null order by seq limit 1`,
+    )
+    const scoredKey = (scored as { case_key: string }).case_key
+    await page.goto(`${base}/#/case?key=${encodeURIComponent(scoredKey)}&period=2026-10`)
+    await page.locator('#records tbody tr').first().waitFor()
+    expect(await page.locator('#records thead th').count()).toBeGreaterThanOrEqual(3)
+    expect(await page.locator('#probability').textContent()).toMatch(/匹配概率: [01]\.\d{4}/)
+    await page.waitForFunction(
+      () => ((document.querySelector('#waterfall') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+    )
+    if (shots) await page.screenshot({ path: 'docs/screenshots/serve-evidence.png', fullPage: true })
+    await page.check('#blind')
+    await page.reload()
+    await page.locator('#records tbody tr').first().waitFor()
+    expect(await page.locator('#score-hidden').textContent()).toContain('—')
+    expect(await page.locator('#waterfall').count()).toBe(0)
+    expect(await page.locator('#probability').count()).toBe(0)
+    await page.uncheck('#blind')
     expect(foreign).toEqual([])
     await context.close()
 

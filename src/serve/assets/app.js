@@ -465,7 +465,7 @@ function evidenceView(c, params, blind) {
   out.push(
     el('p', { id: 'probability' }, el('b', {}, `${T.score}: `), e.probability.toFixed(4)),
     el('h3', {}, T.waterfall),
-    el('img', { id: 'waterfall', alt: T.waterfall, src: `/api/waterfall.svg?${params}&lang=${lang}` }),
+    el('img', { id: 'waterfall', alt: T.waterfall, src: `/api/waterfall.svg?${params}` }),
   )
   return out
 }
@@ -473,7 +473,7 @@ function evidenceView(c, params, blind) {
 async function caseView() {
   const { q } = hashParams()
   const blind = document.getElementById('blind').checked
-  const params = new URLSearchParams({ key: q.get('key') || '', period: q.get('period') || '' })
+  const params = new URLSearchParams({ key: q.get('key') || '', period: q.get('period') || '', lang })
   // Blind mode asks the server to leave the score out, so it is not even in the page's data.
   if (blind) params.set('blind', '1')
   const c = await api(`/api/case?${params}`)

@@ -50,7 +50,7 @@ export function renderWaterfallSvg(match: EvidenceMatch, lang: 'zh' | 'en'): str
   const zero = x(0).toFixed(1)
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-    `font-family="sans-serif" font-size="12" role="img" aria-label="${zh ? '比对贡献瀑布图（比特）' : 'Per-comparison contributions (bits)'}">` +
+    `font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" font-size="12" role="img" aria-label="${zh ? '比对贡献瀑布图（比特）' : 'Per-comparison contributions (bits)'}">` +
     `<line x1="${zero}" y1="4" x2="${zero}" y2="${height - 18}" stroke="#888" stroke-dasharray="3,3"/>` +
     parts.join('') +
     `<text x="${left}" y="${height - 4}" fill="#555">${zh ? '单位：比特（log2 m/u）' : 'bits (log2 m/u)'}</text></svg>`

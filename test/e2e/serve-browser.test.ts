@@ -185,9 +185,16 @@ describe.skipIf(!haveChromium)('bidui serve in headless chromium', () => {
     await page.locator('#records tbody tr').first().waitFor()
     expect(await page.locator('#records thead th').count()).toBeGreaterThanOrEqual(3)
     expect(await page.locator('#probability').textContent()).toMatch(/匹配概率: [01]\.\d{4}/)
-    await page.waitForFunction(
-      () => ((document.querySelector('#waterfall') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+    await page.locator('#waterfall svg rect').first().waitFor()
+    // Prior, one bar per comparison of the stored model, any term-frequency step, the total.
+    const [linkRun] = queryStore<{ model: string }>(
+      path.join(dir, 'x.db'),
+      "select model from link_run where period = '2026-10'",
     )
+    const comparisons = (
+      JSON.parse((linkRun as { model: string }).model) as { linkModel: { comparisons: unknown[] } }
+    ).linkModel.comparisons.length
+    expect(await page.locator('#waterfall svg rect').count()).toBeGreaterThanOrEqual(comparisons + 2)
     if (shots) await page.screenshot({ path: 'docs/screenshots/serve-evidence.png', fullPage: true })
     await page.check('#blind')
     await page.reload()

@@ -39,6 +39,7 @@ const T = {
     records: '记录对照（与第一列不同的项已标出）',
     field: '项目',
     waterfall: '比对贡献（匹配权重，比特）',
+    weight: '匹配权重（比特）',
     noPair: '本案不依据模型评分的记录对。',
     differences: '不一致项',
     fields: {
@@ -96,6 +97,7 @@ const T = {
     records: 'Records side by side (cells differing from the first column marked)',
     field: 'Field',
     waterfall: 'Per-comparison contributions (match weight, bits)',
+    weight: 'match weight (bits)',
     noPair: 'This case does not rest on a scored pair of records.',
     differences: 'Differences',
     fields: {
@@ -462,11 +464,26 @@ function evidenceView(c, params, blind) {
     out.push(el('p', { class: 'muted', id: 'no-pair' }, T.noPair))
     return out
   }
+  const chart = el('div', { id: 'waterfall' })
   out.push(
-    el('p', { id: 'probability' }, el('b', {}, `${T.score}: `), e.probability.toFixed(4)),
+    el(
+      'p',
+      { id: 'probability' },
+      el('b', {}, `${T.score}: `),
+      e.probability.toFixed(4),
+      el('span', { class: 'muted' }, ` · ${T.weight} ${e.match.matchWeight.toFixed(2)}`),
+    ),
     el('h3', {}, T.waterfall),
-    el('img', { id: 'waterfall', alt: T.waterfall, src: `/api/waterfall.svg?${params}` }),
+    chart,
   )
+  // Inlined rather than an <img>: an SVG image cannot use the page's web font, and its labels are Chinese.
+  fetch(`/api/waterfall.svg?${params}`, { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText))))
+    .then((text) => {
+      const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement
+      if (svg.nodeName === 'svg') chart.append(document.importNode(svg, true))
+    })
+    .catch((err) => toast(String(err), true))
   return out
 }
 

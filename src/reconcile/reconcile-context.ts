@@ -63,6 +63,7 @@ export interface ReconcileContext {
 }
 
 const noRecords: readonly number[] = Object.freeze([])
+const noPairs: readonly PairFrom[] = Object.freeze([])
 
 export function buildContext(input: ReconcileInput, options: ReconcileOptions): ReconcileContext {
   const { records } = input
@@ -76,18 +77,34 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
   }
 
   // Each record's person's members, shared by the members and reached by index: rules ask
-  // for them several times per record.
-  const members = new Map<number, number[]>()
-  const membersByRecord: number[][] = new Array(n)
+  // for them several times per record. A person of one record gets its list only when asked
+  // (most of a district's persons have one record): first[p] holds it until a second comes.
+  const first = new Map<number, number>()
+  const membersByRecord: (number[] | undefined)[] = new Array(n)
+  const memberLists: number[][] = []
   for (let i = 0; i < n; i++) {
     const p = input.person[i] as number
-    let list = members.get(p)
+    const f = first.get(p)
+    if (f === undefined) {
+      first.set(p, i)
+      continue
+    }
+    let list = membersByRecord[f]
     if (list === undefined) {
-      list = []
-      members.set(p, list)
+      list = [f]
+      membersByRecord[f] = list
+      memberLists.push(list)
     }
     list.push(i)
     membersByRecord[i] = list
+  }
+  const membersOf = (i: number): readonly number[] => {
+    let list = membersByRecord[i]
+    if (list === undefined) {
+      list = [i]
+      membersByRecord[i] = list
+    }
+    return list
   }
 
   // Built once: rules compare and print refs many times per record.
@@ -97,41 +114,72 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     compareText(refOf(a), refOf(b)) ||
     compareText((records[a] as ReconcileRecord).fingerprint, (records[b] as ReconcileRecord).fingerprint) ||
     a - b
-  for (const list of members.values()) if (list.length > 1) list.sort(byRef)
+  for (const list of memberLists) list.sort(byRef)
 
-  // Keyed by the number lo·n + hi (exact below 2^53, i.e. for n < 94 million records): no
-  // key string per pair built and hashed, neither here nor on each pairBetween.
-  const pairIndex = new Map<number, LinkedPair>()
-  const pairKey = (i: number, j: number): number => (i < j ? i * n + j : j * n + i)
-  const doubtful: PairFrom[][] = Array.from({ length: n }, () => [])
+  // Pairs kept on both their records' lists, created only for records that have one (most
+  // of a district's records have none): no map of pair keys, no empty list per record.
+  // pairBetween scans the shorter of the two lists, a handful of pairs at most.
+  const pairsByRecord: (PairFrom[] | undefined)[] = new Array(n)
+  const doubtful: (PairFrom[] | undefined)[] = new Array(n)
+  const addTo = (lists: (PairFrom[] | undefined)[], i: number, from: PairFrom): void => {
+    const list = lists[i]
+    if (list === undefined) lists[i] = [from]
+    else list.push(from)
+  }
   for (const pair of input.pairs) {
     if (pair.left < 0 || pair.left >= n || pair.right < 0 || pair.right >= n) {
       throw new RangeError(`pair ${pair.left}–${pair.right} outside the ${n} records`)
     }
-    pairIndex.set(pairKey(pair.left, pair.right), pair)
+    const fromLeft = { other: pair.right, pair }
+    const fromRight = { other: pair.left, pair }
+    addTo(pairsByRecord, pair.left, fromLeft)
+    if (pair.right !== pair.left) addTo(pairsByRecord, pair.right, fromRight)
     if (input.person[pair.left] !== input.person[pair.right]) {
-      doubtful[pair.left]?.push({ other: pair.right, pair })
-      doubtful[pair.right]?.push({ other: pair.left, pair })
+      addTo(doubtful, pair.left, fromLeft)
+      addTo(doubtful, pair.right, fromRight)
     }
   }
+  const pairBetween = (i: number, j: number): LinkedPair | undefined => {
+    const a = pairsByRecord[i]
+    const b = pairsByRecord[j]
+    if (a === undefined || b === undefined) return undefined
+    const [list, other] = a.length <= b.length ? [a, j] : [b, i]
+    // The last pair of the two wins, as it would in a map filled in input order.
+    for (let k = list.length - 1; k >= 0; k--) {
+      const p = list[k] as PairFrom
+      if (p.other === other) return p.pair
+    }
+    return undefined
+  }
 
-  // Each record's row (its file and line's records, by ref), looked up by text once here,
-  // then by index: rules ask for row mates of many records, some more than once.
-  const rows = new Map<string, number[]>()
-  const rowByRecord: number[][] = new Array(n)
+  // Row mates: records on one file's line, grouped by file, then line number (no key text
+  // per record). Most rows hold one record: a line keeps its first record's index until a
+  // second comes, and only rows of several records get a list (sorted by ref).
+  const rows = new Map<string, Map<number, number>>()
+  const rowByRecord: (number[] | undefined)[] = new Array(n)
+  const rowLists: number[][] = []
   for (let i = 0; i < n; i++) {
     const r = records[i] as ReconcileRecord
-    const k = `${r.file}\u0000${r.line}`
-    let list = rows.get(k)
+    let lines = rows.get(r.file)
+    if (lines === undefined) {
+      lines = new Map()
+      rows.set(r.file, lines)
+    }
+    const f = lines.get(r.line)
+    if (f === undefined) {
+      lines.set(r.line, i)
+      continue
+    }
+    let list = rowByRecord[f]
     if (list === undefined) {
-      list = []
-      rows.set(k, list)
+      list = [f]
+      rowByRecord[f] = list
+      rowLists.push(list)
     }
     list.push(i)
     rowByRecord[i] = list
   }
-  for (const list of rows.values()) if (list.length > 1) list.sort(byRef)
-  const rowOf = (i: number): readonly number[] => rowByRecord[i] ?? []
+  for (const list of rowLists) list.sort(byRef)
 
   const placedPersons = new Set<number>()
   for (let i = 0; i < n; i++) {
@@ -151,14 +199,11 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     periodStart: start,
     periodEnd: end,
     personOf: (i) => input.person[i] as number,
-    membersOf: (i) => membersByRecord[i] ?? [i],
-    pairBetween: (i, j) => pairIndex.get(pairKey(i, j)),
-    doubtfulPairs: (i) => doubtful[i] ?? [],
+    membersOf,
+    pairBetween,
+    doubtfulPairs: (i) => doubtful[i] ?? noPairs,
     personPlaced: (i) => placedPersons.has(input.person[i] as number),
-    rowMates: (i) => {
-      const row = rowOf(i)
-      return row.length === 1 ? noRecords : row.filter((j) => j !== i)
-    },
+    rowMates: (i) => rowByRecord[i]?.filter((j) => j !== i) ?? noRecords,
     dwellingCommunity: (i) => placeDwelling(rec(i).dwelling ?? null),
     agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,

@@ -176,7 +176,7 @@ export function buildCaseEvidence(
   }
 }
 
-/** The stored evidence of a case, or null when absent (months tracked before migration 0007) or of another version. */
+/** The stored evidence of a case, or null when absent (months tracked before migration 0006) or of another version. */
 export function readCaseEvidence(json: string | null): CaseEvidence | null {
   if (json === null) return null
   const parsed = JSON.parse(json) as Partial<CaseEvidence>

@@ -312,7 +312,7 @@ async function caseView(ctx: ServeContext, url: URL) {
     reopened: row.reopened === 1,
     note: row.note === null ? null : maskIdsInText(row.note),
     blind: url.searchParams.get('blind') === '1',
-    // null for a month tracked before the store kept evidence (migration 0007): the page says so.
+    // null for a month tracked before the store kept evidence (migration 0006): the page says so.
     evidence:
       evidence === null
         ? null

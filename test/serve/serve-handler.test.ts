@@ -71,7 +71,7 @@ describe('bidui serve API', () => {
     const view = await json(await get(`/api/case?key=${key}&period=2026-10`))
     expect(view.decision).toBeNull()
     expect(view.history.map((h: { period: string }) => h.period)).toEqual(['2026-09', '2026-10'])
-    // Months tracked without evidence (before migration 0007): none, and no waterfall to draw.
+    // Months tracked without evidence (before migration 0006): none, and no waterfall to draw.
     expect(view.evidence).toBeNull()
     expect((await get(`/api/waterfall.svg?key=${key}&period=2026-10`)).status).toBe(404)
     const seen = view.latestDecisionId

@@ -5,7 +5,7 @@ import { linkageMigration } from './0002-linkage.js'
 import { casesMigration } from './0003-cases.js'
 import { runIntegrityMigration } from './0004-run-integrity.js'
 import { caseListIndexesMigration } from './0005-case-list-indexes.js'
-import { caseEvidenceMigration } from './0007-case-evidence.js'
+import { caseEvidenceMigration } from './0006-case-evidence.js'
 
 /**
  * Every schema migration, by name in the order they apply (Kysely sorts the names). New
@@ -18,6 +18,6 @@ export function allMigrations(caps: StoreCapabilities): Record<string, Migration
     '0003-cases': casesMigration(caps),
     '0004-run-integrity': runIntegrityMigration(caps),
     '0005-case-list-indexes': caseListIndexesMigration(caps),
-    '0007-case-evidence': caseEvidenceMigration(caps),
+    '0006-case-evidence': caseEvidenceMigration(caps),
   }
 }

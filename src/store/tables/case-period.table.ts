@@ -30,7 +30,7 @@ export interface CasePeriodTable {
   /** 0/1: 重新打开. */
   reopened: number
   note: string | null
-  /** JSON: the case's records, probability and waterfall this month (CaseEvidence); null when closed or tracked before migration 0007. */
+  /** JSON: the case's records, probability and waterfall this month (CaseEvidence); null when closed or tracked before migration 0006. */
   evidence_detail: string | null
 }
 export type CasePeriodRow = Selectable<CasePeriodTable>

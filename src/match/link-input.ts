@@ -1,10 +1,10 @@
 import type { Matching } from '../pipeline/pipeline.js'
 import { blockPairs, type CandidatePairs } from './blocking.js'
-import type { Comparison, MatchRecord } from './comparison.js'
+import type { Comparison } from './comparison.js'
 import { sourcePairOptions } from './link-type.js'
 import { namedComparison } from './named-comparison.js'
 import { type PreparedRecords, prepareRecords } from './prepare-records.js'
-import { mapRecords, type Records, recordCount } from './record-columns.js'
+import type { Records } from './record-columns.js'
 
 /** What training and prediction both start from: the candidate pairs and the prepared comparisons. */
 export interface LinkInput {

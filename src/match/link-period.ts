@@ -1,10 +1,9 @@
 import type { Matching } from '../pipeline/pipeline.js'
-import type { MatchRecord } from './comparison.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'
 import type { LinkModel } from './link-model.js'
 import { pairPatternKeys } from './pair-pattern-keys.js'
 import { type LinkPrediction, predictLinks } from './predict-links.js'
-import { mapRecords, type Records, recordCount } from './record-columns.js'
+import type { Records } from './record-columns.js'
 import { type TrainLinkOptions, trainLinkModel } from './train-link-model.js'
 
 export type { ScoredPairs } from './predict-links.js'

@@ -1,10 +1,9 @@
 import type { Matching } from '../pipeline/pipeline.js'
-import type { MatchRecord } from './comparison.js'
 import { prepareLinkInput } from './link-input.js'
 import { type LinkOptions, type LinkResult, linkParameters } from './link-period.js'
 import { pairPatternKeys } from './pair-pattern-keys.js'
 import { predictLinksFromPatternKeys, type ScoringStats } from './predict-links.js'
-import { mapRecords, type Records, recordCount } from './record-columns.js'
+import { type Records, recordCount } from './record-columns.js'
 import {
   comparePairsInParallel,
   openPairScoringWorker,

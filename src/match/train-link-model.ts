@@ -1,5 +1,5 @@
 import type { Matching } from '../pipeline/pipeline.js'
-import { type Comparison, type MatchRecord, nullLevel } from './comparison.js'
+import { type Comparison, nullLevel } from './comparison.js'
 import { estimateU } from './estimate-u.js'
 import { defaultM, expectationMaximisation } from './expectation-maximisation.js'
 import { type LinkInput, prepareLinkInput } from './link-input.js'

@@ -5,7 +5,6 @@ import type { Database } from './database.js'
 import type { MatchRecordsQuery } from './match-records.repository.js'
 import type { Store } from './open-store.js'
 import type { LinkRunRow } from './tables/link-run.table.js'
-import type { RecordDetail } from './tables/record.table.js'
 
 /** The source files of a period as a linkage records them, by id. */
 export interface LinkedFile {

@@ -244,7 +244,7 @@ describe('readCsv', () => {
           },
         },
       ])
-      const good = read.filter((r) => 'cells' in r) as { line: number; cells: string[] }[]
+      const good = read.filter((r) => 'cells' in r) as { line: number; cells: readonly string[] }[]
       expect(good).toHaveLength(19_999)
       // every row is on line id + 2, and the stray mid-cell quote of row 12,000 stays literal
       expect(good.filter((r) => r.line !== Number(r.cells[0]) + 2 || r.cells.length !== 3)).toEqual([])

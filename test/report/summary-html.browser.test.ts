@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('summary.html in headless Chromium', () => {
         figures.map((f) => {
           const svg = f.querySelector('svg')
           const box = svg?.getBoundingClientRect()
-          const bars = [...(svg?.querySelectorAll('path') ?? [])].filter((p) => {
+          const bars = Array.from(svg?.querySelectorAll('path') ?? []).filter((p) => {
             const b = p.getBoundingClientRect()
             return b.width > 0 && b.height > 0
           }).length
@@ -86,7 +86,9 @@ describe.skipIf(!hasChromium)('summary.html in headless Chromium', () => {
             width: box?.width ?? 0,
             height: box?.height ?? 0,
             shapes: bars,
-            text: [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent).join(' '),
+            text: Array.from(svg?.querySelectorAll('text') ?? [])
+              .map((t) => t.textContent)
+              .join(' '),
           }
         }),
       )

@@ -10,17 +10,17 @@
  * its peak RSS excludes the generator's.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Month } from '../src/domain/month.js'
-import { generateDistrict } from '../src/generate/generate-district.js'
 import { ingestPeriod } from '../src/ingest/ingest-period.js'
 import { loadPipeline } from '../src/pipeline/load-pipeline.js'
 import type { Pipeline } from '../src/pipeline/pipeline.js'
 import { openStore } from '../src/store/open-store.js'
+import { demoPipelineFile, districtDir, ensureDistrict, repoRoot } from './bench-district.js'
 
 const { values } = parseArgs({
   options: {
@@ -33,9 +33,9 @@ const { values } = parseArgs({
 })
 const persons = Number(values.persons)
 const period = '2026-10' as Month
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const dataDir = path.join(root, 'bench', 'out', `district-${persons}`)
-const demoPipeline = path.join(root, 'pipelines', 'demo.yaml')
+const _root = repoRoot
+const dataDir = districtDir(persons)
+const demoPipeline = demoPipelineFile
 
 /** The demo pipeline's mapping for one source, pointed at the generated files. */
 function benchPipeline(): Pipeline {
@@ -67,10 +67,7 @@ if (values.child) {
   )
   if (!values.keep) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
 } else {
-  if (!existsSync(path.join(dataDir, 'manifest.json'))) {
-    process.stderr.write(`generating ${persons} persons into ${path.relative(root, dataDir)} ...\n`)
-    await generateDistrict({ persons, seed: 20261, period, profile: 'normal', out: dataDir })
-  }
+  await ensureDistrict(persons, period)
   const self = fileURLToPath(import.meta.url)
   const args = [self, '--child', '--persons', String(persons), '--source', String(values.source)]
   if (values['single-thread']) args.push('--single-thread')

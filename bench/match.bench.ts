@@ -24,12 +24,11 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Month } from '../src/domain/month.js'
 import { createRng } from '../src/generate/create-rng.js'
-import { generateDistrict } from '../src/generate/generate-district.js'
 import { ingestPeriod } from '../src/ingest/ingest-period.js'
 import { linkStoredPeriod } from '../src/pipeline/link-stored-period.js'
-import { loadPipeline } from '../src/pipeline/load-pipeline.js'
 import type { Pipeline } from '../src/pipeline/pipeline.js'
 import { openStore } from '../src/store/open-store.js'
+import { demoPipelineFile, demoPipelineIn, districtDir, ensureDistrict, repoRoot } from './bench-district.js'
 
 const { values } = parseArgs({
   options: {
@@ -40,23 +39,14 @@ const { values } = parseArgs({
 })
 const persons = Number(values.persons)
 const period = '2026-10' as Month
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const dataDir = path.join(root, 'bench', 'out', `district-${persons}`)
+const root = repoRoot
+const dataDir = districtDir(persons)
 const ingestedStore = path.join(dataDir, 'match-ingested.db')
 const runStore = path.join(dataDir, 'match-run.db')
-const demoPipeline = path.join(root, 'pipelines', 'demo.yaml')
+const _demoPipeline = demoPipelineFile
 
 /** The demo pipeline, every source pointed at the generated files. */
-function benchPipeline(): Pipeline {
-  const demo = loadPipeline(demoPipeline)
-  return {
-    ...demo,
-    sources: demo.sources.map((s) => ({
-      ...s,
-      files: s.files.map((f) => path.join(dataDir, path.basename(f))),
-    })),
-  }
-}
+const benchPipeline = (): Pipeline => demoPipelineIn(dataDir)
 
 const removeStore = (file: string) => {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
@@ -136,10 +126,7 @@ if (values.child === 'ingest') {
     })}\n`,
   )
 } else {
-  if (!existsSync(path.join(dataDir, 'manifest.json'))) {
-    process.stderr.write(`generating ${persons} persons into ${path.relative(root, dataDir)} ...\n`)
-    await generateDistrict({ persons, seed: 20261, period, profile: 'normal', out: dataDir })
-  }
+  await ensureDistrict(persons, period)
   const self = fileURLToPath(import.meta.url)
   const child = (kind: string, extra: string[] = []) =>
     execFileSync(

@@ -12,19 +12,18 @@
  * less), the total, peak RSS and the load average.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Month } from '../src/domain/month.js'
 import { createRng } from '../src/generate/create-rng.js'
-import { generateDistrict } from '../src/generate/generate-district.js'
 import { linkSeed } from '../src/pipeline/link-seed.js'
-import { loadPipeline } from '../src/pipeline/load-pipeline.js'
 import type { Pipeline } from '../src/pipeline/pipeline.js'
 import { type RunStage, runPeriod } from '../src/pipeline/run-period.js'
 import { openStore } from '../src/store/open-store.js'
+import { demoPipelineFile, demoPipelineIn, districtDir, ensureDistrict, repoRoot } from './bench-district.js'
 
 const { values } = parseArgs({
   options: {
@@ -35,21 +34,12 @@ const { values } = parseArgs({
 })
 const persons = Number(values.persons)
 const period = '2026-10' as Month
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const dataDir = path.join(root, 'bench', 'out', `district-${persons}`)
-const demoPipeline = path.join(root, 'pipelines', 'demo.yaml')
+const _root = repoRoot
+const dataDir = districtDir(persons)
+const _demoPipeline = demoPipelineFile
 
-/** The demo pipeline (every source, every check), pointed at the generated files. */
-function benchPipeline(): Pipeline {
-  const demo = loadPipeline(demoPipeline)
-  return {
-    ...demo,
-    sources: demo.sources.map((s) => ({
-      ...s,
-      files: s.files.map((f) => path.join(dataDir, path.basename(f))),
-    })),
-  }
-}
+/** The demo pipeline, every source pointed at the generated files. */
+const benchPipeline = (): Pipeline => demoPipelineIn(dataDir)
 
 interface StageFigure {
   readonly stage: RunStage | 'open' | 'commit'
@@ -110,10 +100,7 @@ if (values.child) {
   )
   if (!values.keep) clean()
 } else {
-  if (!existsSync(path.join(dataDir, 'manifest.json'))) {
-    process.stderr.write(`generating ${persons} persons into ${path.relative(root, dataDir)} ...\n`)
-    await generateDistrict({ persons, seed: 20261, period, profile: 'normal', out: dataDir })
-  }
+  await ensureDistrict(persons, period)
   const self = fileURLToPath(import.meta.url)
   const args = [self, '--child', '--persons', String(persons)]
   if (values.keep) args.push('--keep')

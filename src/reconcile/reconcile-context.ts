@@ -192,6 +192,22 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     return s === undefined ? name : (s.label ?? sourceLabelZh(s.agency, s.kind))
   }
   const rec = (i: number): ReconcileRecord => records[i] as ReconcileRecord
+  // Labels by source, then role: cases print them for every record they show.
+  const labels = new Map<string, Map<string, string>>()
+  const labelOf = (i: number): string => {
+    const r = rec(i)
+    let byRole = labels.get(r.source)
+    if (byRole === undefined) {
+      byRole = new Map()
+      labels.set(r.source, byRole)
+    }
+    let label = byRole.get(r.role)
+    if (label === undefined) {
+      label = sourceLabel(r.source) + roleLabelZh(r.role)
+      byRole.set(r.role, label)
+    }
+    return label
+  }
   const placeDwelling = placeByDwelling(records)
   return {
     records,
@@ -207,7 +223,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
     dwellingCommunity: (i) => placeDwelling(rec(i).dwelling ?? null),
     agencyOf: (i) => (sources.get(rec(i).source) as { agency: SourceAgency }).agency,
     kindOf: (i) => (sources.get(rec(i).source) as { kind: RecordKind }).kind,
-    labelOf: (i) => sourceLabel(rec(i).source) + roleLabelZh(rec(i).role),
+    labelOf,
     sourceLabel,
     refOf,
     byRef,

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { buildRowNormalizer } from '../../src/ingest/normalize-row.js'
 import { parsePipelineText } from '../../src/pipeline/load-pipeline.js'
 
+// Names the inline pipeline text in messages; never read (no source names a file here).
+const pipelineFile = 'test/ingest/normalize-row.yaml'
+
 const pipeline = parsePipelineText(
   `version: 1
 name: t
@@ -41,7 +44,7 @@ sources:
       father.name: 父亲姓名
       father.residentId: 父亲身份证号
 `,
-  '/tmp/t.yaml',
+  pipelineFile,
 )
 
 function normalizerFor(sourceName: string) {
@@ -144,7 +147,7 @@ sources:
       mother.name: 母亲姓名
       mother.residenceAddress: 家庭住址
 `,
-    '/tmp/t.yaml',
+    pipelineFile,
   )
   const source = withHome.sources[0]!
   const normalize = buildRowNormalizer(

@@ -93,7 +93,8 @@ describe('period reports', () => {
       })
       expect(keys).toEqual(expected.map((c) => c.key))
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-      expect(ws.autoFilter).toBeTruthy()
+      // The filter spans the header row, every column of it.
+      expect(ws.autoFilter).toBe(`A1:${ws.getColumn(ws.getRow(1).cellCount).letter}1`)
       expect(ws.getColumn(6).width).toBeGreaterThan(20)
     }
     // Summary: per-check counts and per check and community, as counted here from the cases.

@@ -89,14 +89,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
       first.set(p, i)
       continue
     }
-    let list = membersByRecord[f]
-    if (list === undefined) {
-      list = [f]
-      membersByRecord[f] = list
-      memberLists.push(list)
-    }
-    list.push(i)
-    membersByRecord[i] = list
+    joinSharedList(membersByRecord, memberLists, f, i)
   }
   const membersOf = (i: number): readonly number[] => {
     let list = membersByRecord[i]
@@ -170,14 +163,7 @@ export function buildContext(input: ReconcileInput, options: ReconcileOptions): 
       lines.set(r.line, i)
       continue
     }
-    let list = rowByRecord[f]
-    if (list === undefined) {
-      list = [f]
-      rowByRecord[f] = list
-      rowLists.push(list)
-    }
-    list.push(i)
-    rowByRecord[i] = list
+    joinSharedList(rowByRecord, rowLists, f, i)
   }
   for (const list of rowLists) list.sort(byRef)
 
@@ -330,4 +316,24 @@ function compileFilter(ctx: ReconcileContext, f: RecordFilter): RecordTest {
     }
     return true
   }
+}
+
+/**
+ * Puts record `i` on the list shared with `first`, the earlier record of its group (person or
+ * row), creating that list — registered in `lists` — when `i` is the group's second record.
+ */
+function joinSharedList(
+  byRecord: (number[] | undefined)[],
+  lists: number[][],
+  first: number,
+  i: number,
+): void {
+  let list = byRecord[first]
+  if (list === undefined) {
+    list = [first]
+    byRecord[first] = list
+    lists.push(list)
+  }
+  list.push(i)
+  byRecord[i] = list
 }
